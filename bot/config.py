@@ -1,0 +1,121 @@
+"""config/*.yaml -> typed, validated settings. Every error names the file, the line
+where YAML can say it, and the key."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.people import SpeakerSpec
+
+
+class ConfigError(ValueError):
+    """A config file that cannot be used; the message names file and key."""
+
+
+@dataclass(slots=True)
+class Settings:
+    speakers: list[SpeakerSpec] = field(default_factory=list)
+    keep_apart: list[list[str]] = field(default_factory=list)
+    # file name -> {title, outlet, date, url, author}
+    sources: dict[str, dict[str, Any]] = field(default_factory=dict)
+    bot: dict[str, Any] = field(default_factory=dict)
+
+
+def read_yaml(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as e:
+        raise ConfigError(f"{path}: cannot read ({e})") from e
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise ConfigError(f"{path}{where}: invalid YAML: {problem}") from e
+
+
+def _str_list(value: Any, where: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"{where}: must be a list of names")
+    return [v.strip() for v in value]
+
+
+def _speakers(data: Any, path: Path) -> tuple[list[SpeakerSpec], list[list[str]]]:
+    if data is None:
+        return [], []
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: must be a mapping with 'speakers' and 'keep_apart'")
+    unknown = set(data) - {"speakers", "keep_apart"}
+    if unknown:
+        raise ConfigError(f"{path}: unknown key {sorted(unknown)[0]!r} "
+                          "(expected 'speakers', 'keep_apart')")
+    specs = []
+    for i, item in enumerate(data.get("speakers") or []):
+        where = f"{path}: speakers[{i}]"
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str) \
+                or not item["name"].strip():
+            raise ConfigError(f"{where}: needs a 'name' (text)")
+        bad = set(item) - {"name", "aliases", "role", "kind"}
+        if bad:
+            raise ConfigError(f"{where}: unknown key {sorted(bad)[0]!r}")
+        kind = item.get("kind")
+        if kind not in (None, "person", "organisation"):
+            raise ConfigError(f"{where}.kind: must be 'person' or 'organisation', not {kind!r}")
+        role = item.get("role")
+        if role is not None and not isinstance(role, str):
+            raise ConfigError(f"{where}.role: must be text")
+        specs.append(SpeakerSpec(item["name"].strip(), _str_list(item.get("aliases"),
+                                 f"{where}.aliases"), role, kind))
+    apart = []
+    for i, grp in enumerate(data.get("keep_apart") or []):
+        apart.append(_str_list(grp, f"{path}: keep_apart[{i}]"))
+    return specs, apart
+
+
+_SOURCE_KEYS = {"title", "outlet", "date", "url", "author"}
+
+
+def _sources(data: Any, path: Path) -> dict[str, dict[str, Any]]:
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: must map file names to their metadata")
+    out: dict[str, dict[str, Any]] = {}
+    for name, meta in data.items():
+        where = f"{path}: {name}"
+        if not isinstance(meta, dict):
+            raise ConfigError(f"{where}: must be a mapping of {sorted(_SOURCE_KEYS)}")
+        bad = set(meta) - _SOURCE_KEYS
+        if bad:
+            raise ConfigError(f"{where}: unknown key {sorted(bad)[0]!r}")
+        if "date" in meta and meta["date"] is not None:
+            d = meta["date"]
+            if not isinstance(d, dt.date):
+                try:
+                    d = dt.date.fromisoformat(str(d))
+                except ValueError as e:
+                    raise ConfigError(f"{where}.date: {d!r} is not YYYY-MM-DD") from e
+            meta = {**meta, "date": d}
+        out[str(name)] = dict(meta)
+    return out
+
+
+def load(folder: Path) -> Settings:
+    """Settings from a config folder; a missing file means its defaults."""
+    folder = Path(folder)
+    if not folder.exists():
+        return Settings()
+    specs, apart = _speakers(read_yaml(folder / "speakers.yaml"), folder / "speakers.yaml")
+    sources = _sources(read_yaml(folder / "sources.yaml"), folder / "sources.yaml")
+    bot = read_yaml(folder / "bot.yaml") or {}
+    return Settings(specs, apart, sources, bot if isinstance(bot, dict) else {})

@@ -1,0 +1,283 @@
+"""Resolving who a "he", "the Norwegian", "the Kremlin aide" or "the statement" is.
+
+A small discourse model per article: the people and organisations named so far, their
+roles, who spoke last. Resolution prefers no answer to a guess: an unnamed source stays
+unnamed, a description that fits nobody stays unresolved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from bot.extract import mentions
+from bot.extract.lexicon import (
+    GENERIC_PERSON_HEADS,
+    HONORIFICS,
+    NATIONALITY_RE,
+    ORG_NOUNS,
+    PERSONAL_PRONOUNS,
+    TITLE_WORDS,
+)
+from bot.extract.mentions import Mention
+
+_NAME_RUN = re.compile(
+    r"(?<![\w’'-])(?:[A-Z][\w’'.-]*|van|von|de|der|du|al|bin)"
+    r"(?:[ \t]+(?:[A-Z][\w’'.-]*|van|von|de|der|du|al|bin|of|to|the|for))*"
+)
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")
+_PLACE_PREP = re.compile(r"(?:\bin|\bfrom|\bto|\bof|\bwith|\bagainst|\bon)\s+$")
+_GENERIC_DESC = {"the", "a", "an", "former", "then", "current", "new", "old"}
+
+
+@dataclass(slots=True)
+class Entity:
+    name: str
+    kind: str  # "person" | "organisation"
+    role: str | None = None
+    gender: str | None = None
+    first: int = 0
+    last_mention: int = -1
+    last_spoke: int = -1
+    confirmed: bool = False  # seen with a title, an honorific or as a speaker
+
+    @property
+    def tokens(self) -> list[str]:
+        return [t.lower() for t in self.name.replace("-", " ").split()]
+
+    @property
+    def role_tokens(self) -> set[str]:
+        return {t.lower().strip(".,") for t in (self.role or "").split()}
+
+
+@dataclass(slots=True)
+class Resolved:
+    speaker: str | None
+    role: str | None
+    kind: str | None  # "person" | "organisation" | "unnamed" | None
+    confidence: float
+    entity: Entity | None = None
+
+
+@dataclass
+class Discourse:
+    text: str
+    outlet_tokens: set[str] = field(default_factory=set)
+    entities: list[Entity] = field(default_factory=list)
+    # (position, head, modifiers, description as first written)
+    unnamed: list[tuple[int, str, set[str], str]] = field(default_factory=list)
+
+    def prescan(self) -> None:
+        """Every person named with a first name or a title, anywhere in the article, so
+        that "Antonov said" finds "Russian Ambassador to the US Anatoly Antonov"."""
+        for m in _NAME_RUN.finditer(self.text):
+            # a run never crosses a sentence end ("... with Moscow. Russian Ambassador")
+            last = re.split(r"(?<=[a-z]{3})\.\s+", m.group())[-1]
+            run_start = m.end() - len(last)
+            run = last
+            if " " not in run:
+                continue
+            mention = mentions.parse(run)
+            if mention is None or mention.kind != "name" or mention.name is None:
+                continue
+            words = mention.name.split()
+            if len(words) < 2 and not mention.role:
+                continue
+            if any(w.lower() in ORG_NOUNS for w in words):
+                continue
+            ent = self.add_name(mention, run_start, speaking=False)
+            if ent is not None and mention.role:
+                ent.confirmed = True
+
+    def _find(self, name: str) -> Entity | None:
+        toks = [t.lower() for t in name.replace("-", " ").split()]
+        if not toks:
+            return None
+        best = None
+        for ent in self.entities:
+            et = ent.tokens
+            if toks == et:
+                return ent
+            # "Stoltenberg" / "Jens Stoltenberg": a surname alone, or a fuller form
+            if toks[-1] == et[-1] and (len(toks) == 1 or len(et) == 1 or toks[0] == et[0]
+                                       or toks[0][:1] == et[0][:1]):
+                best = best or ent
+        return best
+
+    def add_name(self, mention: Mention, pos: int, speaking: bool) -> Entity | None:
+        assert mention.name is not None
+        name = mention.name
+        ent = self._find(name)
+        if ent is None:
+            kind = "person"
+            if len(name.split()) == 1 and not mention.role and \
+                    self._looks_like_place_or_org(name):
+                kind = "organisation"
+            ent = Entity(name=name, kind=kind, role=mention.role, first=pos)
+            self.entities.append(ent)
+        elif len(name.split()) > len(ent.name.split()):
+            ent.name = name
+        if mention.role and not ent.role:
+            ent.role = mention.role
+        honor = next((t.lower().rstrip(".") for t in mention.text.split()
+                      if t.lower().rstrip(".") in HONORIFICS), None)
+        if honor in ("mr",):
+            ent.gender = "m"
+        elif honor in ("mrs", "ms", "miss"):
+            ent.gender = "f"
+        if honor or mention.role or speaking:
+            ent.confirmed = True
+        ent.last_mention = max(ent.last_mention, pos)
+        if speaking:
+            ent.last_spoke = pos
+        return ent
+
+    def _looks_like_place_or_org(self, name: str) -> bool:
+        if name.isupper():
+            return True
+        for m in re.finditer(re.escape(name), self.text):
+            if _PLACE_PREP.search(self.text, max(0, m.start() - 9), m.start()):
+                return True
+        return False
+
+    def resolve(self, mention: Mention, pos: int) -> Resolved:
+        if mention.kind == "name" and mention.name:
+            ent = self.add_name(mention, pos, speaking=True)
+            assert ent is not None
+            conf = 0.95 if len(ent.name.split()) > 1 else 0.85
+            return Resolved(ent.name, ent.role, ent.kind, conf, ent)
+        if mention.kind == "org" and mention.name:
+            ent = self._find(mention.name)
+            if ent is not None and ent.kind == "person":
+                ent.last_spoke = pos
+                return Resolved(ent.name, ent.role, "person", 0.85, ent)
+            return Resolved(mention.name, None, "organisation", 0.9)
+        if mention.kind == "pronoun":
+            return self._pronoun(mention, pos)
+        if mention.kind == "document":
+            return self._document(mention, pos)
+        if mention.kind == "unnamed":
+            return self._unnamed(mention, pos)
+        if mention.kind == "description":
+            return self._description(mention, pos)
+        return Resolved(None, None, None, 0.0)
+
+    def _recent_people(self, pos: int) -> list[Entity]:
+        people = [e for e in self.entities if e.kind == "person" and e.first < pos and e.confirmed]
+        return sorted(people, key=lambda e: max(e.last_spoke, -1), reverse=True)
+
+    def _pronoun(self, mention: Mention, pos: int) -> Resolved:
+        p = mention.head
+        gender = PERSONAL_PRONOUNS.get(p)
+        if p in ("they", "it", "we", "i", "who", "which", "that"):
+            if p in ("who", "which", "that"):
+                return self._relative(pos)
+            # plural and neuter pronouns: only an organisation or group that spoke last
+            last = self._last_speaker(pos)
+            if last is not None and last.kind == "organisation" and p in ("they", "it", "we"):
+                last.last_spoke = pos
+                return Resolved(last.name, last.role, "organisation", 0.6, last)
+            return Resolved(None, None, None, 0.0)
+        window = 2500  # characters: a pronoun reaches back a few paragraphs, no further
+        cands = [e for e in self.entities if e.kind == "person" and e.first < pos
+                 and max(e.last_spoke, e.last_mention) > pos - window]
+        spoke = sorted((e for e in cands if e.last_spoke >= 0 and e.last_spoke < pos),
+                       key=lambda e: e.last_spoke, reverse=True)
+        mentioned = sorted((e for e in cands if e.confirmed), key=lambda e: e.last_mention,
+                           reverse=True)
+        for e in spoke[:1] + mentioned[:1] + spoke[1:2]:
+            if e.gender and gender in ("m", "f") and e.gender != gender:
+                continue
+            if gender in ("m", "f") and not e.gender:
+                e.gender = gender
+            e.last_spoke = pos
+            conf = 0.8 if spoke and e is spoke[0] else 0.65
+            return Resolved(e.name, e.role, "person", conf, e)
+        return Resolved(None, None, None, 0.0)
+
+    def _relative(self, pos: int) -> Resolved:
+        # "..., Donald Tusk, who said": the name right before the relative pronoun
+        before = self.text[max(0, pos - 120):pos]
+        runs = list(_NAME_RUN.finditer(before))
+        if runs:
+            m = mentions.parse(runs[-1].group())
+            if m is not None and m.kind == "name":
+                return self.resolve(m, pos)
+        return Resolved(None, None, None, 0.0)
+
+    def _last_speaker(self, pos: int) -> Entity | None:
+        spoke = [e for e in self.entities if 0 <= e.last_spoke < pos]
+        return max(spoke, key=lambda e: e.last_spoke) if spoke else None
+
+    def _description(self, mention: Mention, pos: int) -> Resolved:
+        """"the Norwegian", "the NATO Secretary General", "the Russian leader"."""
+        mods = {m for m in mention.modifiers if m not in _GENERIC_DESC}
+        head = mention.head
+        best: tuple[float, int, Entity] | None = None
+        for e in self._recent_people(pos):
+            rt = e.role_tokens
+            if not rt:
+                continue
+            score = 0.0
+            if head in rt:
+                score += 2
+            overlap = len(mods & rt)
+            score += overlap
+            if mods and overlap == 0:
+                continue
+            if head not in rt and head not in GENERIC_PERSON_HEADS and \
+                    not NATIONALITY_RE.match(head.title()):
+                continue
+            if score <= 0:
+                continue
+            key = (score, max(e.last_spoke, e.last_mention), e)
+            if best is None or key[:2] > best[:2]:
+                best = key
+        if best is not None:
+            e = best[2]
+            e.last_spoke = pos
+            return Resolved(e.name, e.role, "person", 0.75, e)
+        if not mods and (NATIONALITY_RE.match(head.title()) or head in GENERIC_PERSON_HEADS):
+            # "the Norwegian", "the leader": whoever the passage is about
+            last = self._last_speaker(pos)
+            if last is not None and last.kind == "person" and pos - last.last_spoke < 1500:
+                last.last_spoke = pos
+                return Resolved(last.name, last.role, "person", 0.6, last)
+        return Resolved(None, None, None, 0.0)
+
+    def _unnamed(self, mention: Mention, pos: int) -> Resolved:
+        desc = mention.text
+        low = desc.lower()
+        if low.startswith(("the ", "that ", "this ")):
+            # "the source" picks up an earlier "a source close to the talks"
+            for _, head, mods, text in reversed(self.unnamed):
+                if head == mention.head and (not mention.modifiers or mention.modifiers <= mods):
+                    desc = text
+                    break
+            # a definite description matching a named person's role exactly
+            for e in self._recent_people(pos):
+                if mention.head in e.role_tokens and mention.modifiers and \
+                        mention.modifiers <= e.role_tokens:
+                    e.last_spoke = pos
+                    return Resolved(e.name, e.role, "person", 0.7, e)
+        self.unnamed.append((pos, mention.head, set(mention.modifiers), desc))
+        desc = re.sub(r"^(?:the|a|an|another|one|this|that)\s+", "", desc, flags=re.I)
+        return Resolved(f"[{desc}]", None, "unnamed", 0.7)
+
+    def _document(self, mention: Mention, pos: int) -> Resolved:
+        """A statement speaks for whoever issued it: its owner where written, else the
+        organisation the article has been talking about."""
+        if mention.owner:
+            ent = self._find(mention.owner)
+            if ent is not None:
+                return Resolved(ent.name, ent.role, ent.kind, 0.8, ent)
+            return Resolved(mention.owner, None, "organisation", 0.8)
+        counts = Counter(m.group() for m in _ACRONYM.finditer(self.text, 0, pos)
+                         if m.group().lower() not in self.outlet_tokens
+                         and m.group().lower() not in TITLE_WORDS)
+        if counts:
+            org, n = counts.most_common(1)[0]
+            if n >= 2:
+                return Resolved(org, None, "organisation", 0.6)
+        return Resolved(None, None, None, 0.0)

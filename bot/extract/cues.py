@@ -1,0 +1,205 @@
+"""Finding cues (the reporting verb, "according to", a colon, a dash) and the source
+phrase that goes with each, before, after or inside a quotation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.extract import mentions
+from bot.extract.lexicon import CUE_FORMS, SAY_CLASS, SPEECH_FORMS
+from bot.extract.mentions import Mention
+
+_forms = sorted(CUE_FORMS, key=len, reverse=True)
+CUE_RE = re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(f) for f in _forms) + r")(?![\w’'-])")
+SPEECH_RE = re.compile(
+    r"(?<![\w’'-])(?:" + "|".join(re.escape(f) for f in sorted(SPEECH_FORMS, key=len, reverse=True))
+    + r")(?![\w’'-])")
+ACCORDING_RE = re.compile(r"(?<![\w-])(?:[Aa]ccording to|[Aa]s)\s+")
+_NOUN_BEFORE = {"a", "an", "the", "this", "that", "his", "her", "their", "its", "our", "my",
+                "your", "whose", "no", "any", "every", "each", "such", "to", "of", "for",
+                "in", "on", "first", "second", "new", "recent", "latest", "further",
+                "written", "official", "public", "formal", "annual", "member"}
+_WORD = re.compile(r"[\w’'.-]+")
+# Where a source phrase before a cue begins: after the clause boundary nearest the verb.
+_CLAUSE_BREAK = re.compile(r"(?:[.;:!?]\s|[\"“”«»]|\s(?:that|but|and|because|while|when|"
+                           r"after|before|although|though|since|if|as|so)\s|—|–|--|\s-\s)")
+# Where a source phrase after an inverted cue ends.
+_AFTER_STOP = re.compile(r"[.,;:!?\"“”«»()—–]|\s(?:in|on|at|after|during|when|while|as|"
+                         r"before|to|about|from|that|who|which|last|this|earlier|later|"
+                         r"yesterday|today|on)\s")
+_DASH_SOURCE = re.compile(r"^\s*(?:―|—|–|--)\s*([A-Z][^.,;:!?\n]{1,60})")
+
+
+@dataclass(slots=True)
+class Cue:
+    start: int
+    end: int
+    text: str
+    lemma: str
+
+
+@dataclass(slots=True)
+class Attribution:
+    mention: Mention
+    source_start: int
+    source_end: int
+    cue: Cue
+    where: str  # "after" | "before" | "according" | "colon" | "dash"
+    adjacent: bool  # the cue touches the quotation (", he said" / "said:")
+
+
+def is_verb_use(text: str, start: int) -> bool:
+    """A cue word preceded by a determiner is a noun ("a report", "the state")."""
+    j = start
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    k = j
+    while k > 0 and (text[k - 1].isalpha() or text[k - 1] in "’'"):
+        k -= 1
+    prev = text[k:j].lower()
+    return prev not in _NOUN_BEFORE
+
+
+def cues_in(text: str, start: int, end: int, speech_only: bool = False) -> list[Cue]:
+    pattern = SPEECH_RE if speech_only else CUE_RE
+    out = []
+    for m in pattern.finditer(text, start, end):
+        if not is_verb_use(text, m.start()):
+            continue
+        out.append(Cue(m.start(), m.end(), m.group(), CUE_FORMS[m.group()]))
+    return out
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in ",;:—–-\"“”"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-\"“”"):
+        e -= 1
+    return s, e
+
+
+def source_before(text: str, lo: int, cue_start: int) -> tuple[Mention, int, int] | None:
+    """The source phrase that ends right before a cue at cue_start, within [lo, cue_start)."""
+    s = lo
+    # Appositions ("X, who chaired the meeting, said") keep their commas; a clause
+    # boundary outside them ends the search.
+    window = text[lo:cue_start]
+    for m in _CLAUSE_BREAK.finditer(window):
+        # keep "who ... ," appositions together: only cut at breaks not inside one
+        s = lo + m.end()
+    s, e = _trim(text, s, cue_start)
+    if e <= s:
+        return None
+    phrase = text[s:e]
+    if len(phrase) > 160:
+        return None
+    mention = mentions.parse(phrase)
+    if mention is None:
+        return None
+    return mention, s, e
+
+
+def source_after(text: str, cue_end: int, hi: int) -> tuple[Mention, int, int] | None:
+    """The source phrase of an inverted cue: "said the Norwegian", "admitted Stoltenberg"."""
+    s = cue_end
+    m = _AFTER_STOP.search(text, s, hi)
+    e = m.start() if m else hi
+    s, e = _trim(text, s, e)
+    if e <= s or e - s > 100:
+        return None
+    mention = mentions.parse(text[s:e])
+    if mention is None or mention.kind == "pronoun" and text[s:e].lower() in ("it", "that"):
+        return None
+    return mention, s, e
+
+
+def attribution_after(text: str, close_end: int, hi: int) -> Attribution | None:
+    """An attribution right after a quotation: '," he said', '," said the Norwegian',
+    '" ― Pamela Padilla'."""
+    d = _DASH_SOURCE.match(text, close_end, hi)
+    if d:
+        m = mentions.parse(d.group(1))
+        if m is not None and m.kind == "name":
+            return Attribution(m, d.start(1), d.end(1), Cue(close_end, d.start(1), "―", "dash"),
+                               "dash", True)
+    lead = close_end
+    while lead < hi and (text[lead].isspace() or text[lead] in ",;—–-"):
+        lead += 1
+    if lead >= hi:
+        return None
+    if text[lead].islower() is False and text[lead - 1 if lead > 0 else 0] not in ", ":
+        pass
+    limit = min(hi, lead + 220)
+    for cue in cues_in(text, lead, limit):
+        if cue.start == lead:
+            if cue.lemma not in SAY_CLASS and cue.lemma not in SPEECH_FORMS.values():
+                return None
+            got = source_after(text, cue.end, hi)
+            if got is None:
+                return None
+            mention, s, e = got
+            return Attribution(mention, s, e, cue, "after", True)
+        got = source_before(text, lead, cue.start)
+        if got is None:
+            return None
+        mention, s, e = got
+        if s != lead:
+            return None  # something else stands between the quotation and its source
+        return Attribution(mention, s, e, cue, "after", True)
+    return None
+
+
+def attribution_before(text: str, lo: int, open_at: int) -> Attribution | None:
+    """An attribution earlier in the sentence: 'X said: "', 'According to X, "',
+    'X said there were still "...'. The cue nearest the quotation wins."""
+    window_end = open_at
+    # "According to X, ..." / "As X noted, ..."
+    best: Attribution | None = None
+    for m in ACCORDING_RE.finditer(text, lo, window_end):
+        comma = text.find(",", m.end(), window_end)
+        if comma < 0:
+            continue
+        kw = m.group().strip().lower()
+        src_end = comma
+        cue_text = m.group().strip()
+        if kw == "as":
+            # "As the Kremlin aide noted," -> the verb closes the phrase
+            inner = cues_in(text, m.end(), comma, speech_only=True)
+            if not inner:
+                continue
+            src_end = inner[-1].start
+            cue_text = text[inner[-1].start:inner[-1].end]
+        s, e = _trim(text, m.end(), src_end)
+        mention = mentions.parse(text[s:e]) if e > s else None
+        if mention is not None:
+            best = Attribution(mention, s, e, Cue(m.start(), m.end(), cue_text, "according to"),
+                               "according", text[comma + 1:open_at].strip() == "")
+    found = [c for c in cues_in(text, lo, window_end) if c.end <= window_end]
+    for cue in reversed(found):
+        if best is not None and best.cue.start > cue.start:
+            break
+        got = source_before(text, lo, cue.start)
+        if got is None:
+            # inverted before the quote: 'said Smith: "'
+            after = source_after(text, cue.end, window_end)
+            if after is None or cue.lemma not in SAY_CLASS:
+                continue
+            mention, s, e = after
+        else:
+            mention, s, e = got
+        between = text[cue.end:open_at]
+        adjacent = re.fullmatch(r"[\s,:]*(?:that\s*)?", between) is not None or \
+            (got is not None and re.fullmatch(r"\s+\S+(?:\s+\S+){0,3}?\s*[,:]\s*", between) is not None)
+        return Attribution(mention, s, e, cue, "before", adjacent)
+    if best is not None:
+        return best
+    # 'Pence: "..."' — a name and a colon introduce the quotation
+    head = text[lo:open_at]
+    cm = re.fullmatch(r"\s*([A-Z][^:;.!?\"“”]{1,60}):\s*", head)
+    if cm:
+        mention = mentions.parse(cm.group(1))
+        if mention is not None and mention.kind in ("name", "org"):
+            s, e = lo + cm.start(1), lo + cm.end(1)
+            return Attribution(mention, s, e, Cue(e, e + 1, ":", "colon"), "colon", True)
+    return None

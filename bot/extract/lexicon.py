@@ -1,0 +1,225 @@
+"""Word lists the extractor reasons with: reporting verbs, titles, pronouns.
+
+General English only. Nothing here names a particular article, person or phrase:
+the lists describe how news prose attributes speech, so they hold on unseen text.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _inflect(lemma: str) -> set[str]:
+    """Regular inflections of a verb lemma (say -> says, saying; stress -> stressed)."""
+    forms = {lemma}
+    if lemma.endswith("e"):
+        forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    elif re.search(r"(s|x|z|ch|sh)$", lemma):
+        forms |= {lemma + "es", lemma + "ed", lemma + "ing"}
+    else:
+        forms |= {lemma + "s", lemma + "ed", lemma + "ing"}
+        # CVC doubling for the short verbs that need it (admit -> admitted)
+        if re.search(r"[^aeiou][aeiou][ptgnr]$", lemma) and lemma in _DOUBLING:
+            forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
+
+
+_DOUBLING = {"admit", "commit", "quip", "chat", "plan", "regret", "refer", "concur",
+             "prefer", "confer", "infer", "aver", "omit", "submit", "stop", "bet"}
+
+_IRREGULAR: dict[str, set[str]] = {
+    "say": {"say", "says", "said", "saying"},
+    "tell": {"tell", "tells", "told", "telling"},
+    "write": {"write", "writes", "wrote", "written", "writing"},
+    "think": {"think", "thinks", "thought", "thinking"},
+    "tweet": {"tweet", "tweets", "tweeted", "tweeting"},
+    "read": {"read", "reads", "reading"},
+    "speak": {"speak", "speaks", "spoke", "spoken", "speaking"},
+    "feel": {"feel", "feels", "felt", "feeling"},
+    "know": {"know", "knows", "knew", "known", "knowing"},
+    "hold": {"hold", "holds", "held", "holding"},
+    "foresee": {"foresee", "foresees", "foresaw", "foreseen"},
+    "forecast": {"forecast", "forecasts", "forecasting"},
+    "swear": {"swear", "swears", "swore", "sworn", "swearing"},
+    "go on": {"went on", "goes on", "go on", "going on"},
+    "point out": {"point out", "points out", "pointed out", "pointing out"},
+    "lay out": {"lay out", "lays out", "laid out", "laying out"},
+    "put it": {"put it", "puts it", "putting it"},
+}
+
+# Verbs that introduce what someone said, wrote or asserted.
+SPEECH_VERBS = [
+    "say", "tell", "add", "note", "stress", "admit", "warn", "reply", "respond", "explain",
+    "insist", "claim", "argue", "state", "declare", "announce", "write", "tweet", "post",
+    "read", "ask", "answer", "continue", "recall", "acknowledge", "concede", "emphasize",
+    "emphasise", "underline", "underscore", "point out", "observe", "remark", "comment",
+    "suggest", "predict", "promise", "pledge", "vow", "assert", "contend", "maintain",
+    "allege", "report", "confirm", "deny", "reveal", "disclose", "complain", "boast", "brag",
+    "joke", "quip", "chant", "shout", "scream", "yell", "urge", "demand", "propose",
+    "recommend", "agree", "conclude", "counter", "retort", "testify", "repeat", "reiterate",
+    "caution", "hint", "mention", "indicate", "estimate", "speculate", "lament", "concur",
+    "exclaim", "murmur", "whisper", "mutter", "sigh", "laugh", "cry", "plead", "beg",
+    "charge", "accuse", "blast", "slam", "criticize", "criticise", "praise", "hail",
+    "mock", "scoff", "sneer", "snap", "fume", "rage", "gush", "marvel", "muse", "wonder",
+    "speak", "inform", "advise", "assure", "guarantee", "swear", "affirm", "aver",
+    "clarify", "elaborate", "specify", "opine", "reason", "theorize", "surmise",
+    "go on", "chime", "interject", "interrupt", "recount", "relate", "describe", "forecast",
+    "foresee", "signal", "imply", "acknowledge", "grumble", "protest", "object", "shoot",
+    "fire", "thunder", "bellow", "lay out", "put it", "summarize", "summarise", "sum",
+    "advertise", "proclaim", "trumpet", "tout", "insinuate", "confide", "concede",
+]
+
+# Verbs of belief and intention that PolNeAR-style attribution also counts when they
+# take a clause ("Trump believes that ...").
+COGNITION_VERBS = [
+    "think", "believe", "feel", "know", "fear", "hope", "expect", "worry", "doubt",
+    "suspect", "hold", "figure", "reckon", "guess", "assume", "understand", "recognize",
+    "recognise", "realize", "realise", "find", "determine", "decide", "show", "suggest",
+    "indicate", "conclude",
+]
+
+# Verbs whose bare form says nothing without a clause after them ("X said." alone is a
+# cue for an adjacent quote; "X hopes." is not a cue for anything).
+SAY_CLASS = {"say", "tell", "add", "note", "write", "tweet", "post", "state", "explain",
+             "insist", "claim", "argue", "declare", "announce", "stress", "warn", "admit",
+             "reply", "respond", "continue", "recall", "acknowledge", "concede", "emphasize",
+             "emphasise", "point out", "observe", "remark", "comment", "suggest", "predict",
+             "promise", "pledge", "vow", "assert", "contend", "maintain", "allege", "report",
+             "confirm", "deny", "reveal", "disclose", "complain", "boast", "joke", "quip",
+             "ask", "answer", "read", "counter", "retort", "testify", "reiterate", "caution",
+             "concur", "exclaim", "agree", "conclude", "repeat"}
+
+
+def _forms(lemmas: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for lemma in lemmas:
+        for form in _IRREGULAR.get(lemma, _inflect(lemma)):
+            out.setdefault(form, lemma)
+    return out
+
+
+SPEECH_FORMS = _forms(SPEECH_VERBS)
+COGNITION_FORMS = _forms(COGNITION_VERBS)
+CUE_FORMS: dict[str, str] = {**COGNITION_FORMS, **SPEECH_FORMS}
+
+# Nouns for documents that speak for their author ("the statement reads").
+DOCUMENT_NOUNS = {"statement", "letter", "report", "communique", "communiqué", "release",
+                  "announcement", "declaration", "memo", "memorandum", "tweet", "post",
+                  "document", "message", "note", "email", "e-mail", "text", "readout",
+                  "transcript", "filing", "complaint", "lawsuit", "ruling", "order",
+                  "decision", "study", "survey", "poll", "analysis", "paper", "article",
+                  "editorial", "column", "op-ed", "blog", "website", "ad", "advertisement",
+                  "video", "book", "resolution", "bill", "law", "indictment", "petition",
+                  "speech", "interview", "account", "press"}
+
+PERSONAL_PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": "s", "we": "p", "it": "n",
+                     "him": "m", "her": "f", "them": "p"}
+POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "my", "our"}
+RELATIVE_PRONOUNS = {"who", "which", "that"}
+
+# Heads of descriptions that stand for a source the article does not name.
+UNNAMED_HEADS = {"source", "sources", "official", "officials", "diplomat", "diplomats",
+                 "insider", "insiders", "person", "people", "expert", "experts", "analyst",
+                 "analysts", "observer", "observers", "witness", "witnesses", "aides",
+                 "staffer", "staffers", "adviser", "advisers", "advisor", "advisors",
+                 "employee", "employees", "member", "members", "resident", "residents",
+                 "critic", "critics", "supporter", "supporters", "voter", "voters",
+                 "economist", "economists", "lawmaker", "lawmakers", "investigator",
+                 "investigators", "officer", "officers", "spokesperson", "spokespeople",
+                 "representative", "representatives", "someone", "democrats",
+                 "republicans", "activists", "protesters", "scientists", "researchers",
+                 "authorities", "leaders", "executives", "strategists",
+                 "operatives", "allies", "opponents", "others", "many", "some",
+                 "americans", "participants", "organizers", "organisers", "survivors",
+                 "victims", "families", "students", "parents", "workers", "doctors"}
+
+# Words of a role, not of a name: "NATO Secretary General Jens Stoltenberg" splits into
+# the role before the name. Lower-case; compared case-insensitively.
+TITLE_WORDS = {
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "sen", "senator", "rep", "representative", "congressman", "congresswoman", "gov",
+    "governor", "lt", "gen", "general", "col", "colonel", "sgt", "sergeant", "adm", "admiral",
+    "capt", "captain", "maj", "major", "rev", "reverend", "pastor", "father", "bishop",
+    "cardinal", "rabbi", "imam", "judge", "justice", "mayor", "president", "vice", "former",
+    "secretary", "chairman", "chairwoman", "chairperson", "chair", "speaker", "leader",
+    "majority", "minority", "chief", "director", "attorney", "candidate", "nominee",
+    "spokesman", "spokeswoman", "spokesperson", "press", "aide", "adviser", "advisor",
+    "senior", "deputy", "executive", "officer", "ceo", "cfo", "coo", "founder", "co-founder",
+    "prime", "minister", "king", "queen", "prince", "princess", "pope", "ambassador",
+    "envoy", "commissioner", "chancellor", "premier", "foreign", "defense", "defence",
+    "interior", "finance", "state", "assistant", "under", "undersecretary", "head",
+    "boss", "manager", "superintendent", "sheriff", "detective", "inspector",
+    "commander", "agent", "dean", "provost", "rector", "principal", "coach",
+    "host", "anchor", "correspondent", "editor", "reporter", "columnist", "analyst",
+    "economist", "strategist", "pollster", "consultant", "lawyer", "counsel", "historian",
+    "author", "activist", "actor", "actress", "singer", "rapper", "chef", "doctor",
+    "nurse", "first", "gentleman", "delegate", "councilman", "councilwoman",
+    "councillor", "councilor", "alderman", "assemblyman", "assemblywoman", "legislator",
+    "lawmaker", "treasurer", "comptroller", "auditor", "clerk", "registrar", "marshal",
+    "lieutenant", "corporal", "private", "brigadier",
+    "field", "commodore", "vice-president", "vice-chairman", "president-elect",
+    "elect", "acting", "interim", "incoming", "outgoing", "then", "ex", "late", "rival",
+    "republican", "democrat", "democratic", "independent", "gop", "fellow", "emeritus", "mp", "mep", "mk", "rep.", "sen.", "gov.", "dr.", "mr.", "mrs.", "ms.",
+    "presidential", "vice-presidential", "congressional", "national", "security",
+    "communications", "campaign", "ranking", "member", "whip", "house",
+    "senate", "white", "staff", "policy", "political", "department", "official",
+}
+
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "sen", "rep",
+              "gov", "lt", "gen", "col", "sgt", "adm", "capt", "rev", "maj", "hon", "st"}
+
+# Sentence-initial or function words that may be capitalised but never start a name.
+NON_NAME_CAPS = {
+    "the", "a", "an", "and", "but", "or", "nor", "so", "yet", "for", "in", "on", "at", "to",
+    "of", "by", "with", "from", "as", "if", "when", "while", "after", "before", "since",
+    "although", "though", "because", "however", "meanwhile", "also", "still", "then",
+    "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you",
+    "his", "her", "their", "our", "my", "your", "there", "here", "what", "who", "which",
+    "where", "why", "how", "according", "earlier", "later", "today", "yesterday",
+    "tomorrow", "now", "last", "next", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december", "mr", "mrs", "ms",
+    "dr", "not", "no", "yes", "all", "some", "many", "most", "one", "two", "both", "each",
+    "every", "despite", "apart", "instead", "asked", "speaking", "during", "until",
+    "about", "among", "under", "over", "into", "through", "without", "within", "against",
+    "between", "would", "could", "should", "will", "can", "might", "must", "is",
+    "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did",
+    "said", "says", "told", "added", "noted", "further", "indeed", "even",
+    "only", "just", "perhaps", "maybe", "well", "like", "unlike", "besides", "other",
+    "another", "such", "thus", "hence", "therefore", "nevertheless", "nonetheless",
+    "whether", "either", "neither", "than", "very", "more", "less", "much",
+}
+
+# Nationality and place adjectives are open-ended; a definite description whose head is
+# one ("the Norwegian", "the German") refers to a person in context. We recognise them by
+# shape (-an, -ian, -ese, -ish, -i, -ch) rather than by listing countries.
+NATIONALITY_RE = re.compile(r"^[A-Z][a-z]+(?:ian|an|ese|ish|i|ch|ic|ean|er)$")
+
+# Generic heads that name a person by rank ("the Russian leader", "NATO boss").
+GENERIC_PERSON_HEADS = {"leader", "boss", "chief", "head", "politician", "statesman",
+                        "president", "premier", "minister", "secretary", "general",
+                        "chancellor", "king", "queen", "diplomat", "envoy", "ambassador",
+                        "spokesman", "spokeswoman", "aide", "senator", "governor", "mayor",
+                        "candidate", "nominee", "chairman", "chairwoman", "director",
+                        "lawyer", "attorney", "congressman", "congresswoman", "pope",
+                        "businessman", "businesswoman", "billionaire", "mogul", "host",
+                        "commander", "secretary-general", "founder", "executive", "ceo",
+                        "actor", "actress", "star", "former", "veteran", "man", "woman"}
+
+# Common abbreviations of countries and bodies that a speaker may be named by; config
+# can add to these (config/speakers.yaml).
+ORG_NOUNS = {"ministry", "department", "committee", "council", "commission", "agency",
+             "office", "administration", "government", "parliament", "congress",
+             "senate", "house", "court", "party", "campaign", "embassy", "alliance",
+             "union", "organisation", "organization", "association", "foundation",
+             "institute", "company", "corporation", "bank", "fund", "group", "service",
+             "services", "bureau", "board", "authority", "police", "army", "navy",
+             "coalition", "network", "center", "centre", "university", "kremlin",
+             "pentagon", "cabinet", "presidency", "team", "firm", "club", "league"}
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december"]
+MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}

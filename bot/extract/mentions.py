@@ -1,0 +1,218 @@
+"""What kind of thing a source phrase is: a name (with its role kept apart), a pronoun,
+a description ("the Norwegian"), a document ("the statement"), an organisation, or an
+unnamed source ("a source close to the talks")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from bot.extract.lexicon import (
+    DOCUMENT_NOUNS,
+    GENERIC_PERSON_HEADS,
+    HONORIFICS,
+    NATIONALITY_RE,
+    NON_NAME_CAPS,
+    ORG_NOUNS,
+    PERSONAL_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    TITLE_WORDS,
+    UNNAMED_HEADS,
+)
+
+MentionKind = Literal["name", "org", "pronoun", "description", "document", "unnamed"]
+
+_PAREN = re.compile(r"\s*\([^()]*\)")
+_TOKEN = re.compile(r"[^\s,;:]+")
+_PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "del", "la", "le", "du", "bin",
+              "al", "ibn", "el", "dos", "das", "ter", "ten", "y"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "another", "one", "some",
+                "several", "two", "three", "four", "many", "other", "its", "his", "her",
+                "their", "our", "my", "your", "both", "each", "any", "most", "all", "no"}
+_INDEFINITE = {"a", "an", "one", "some", "several", "two", "three", "four", "many",
+               "another", "other", "most", "all", "no", "any"}
+_ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})(?:['’]s)?$")
+_POSSESSIVE = re.compile(r"['’‘]s?$")
+# Words that end a description's head and start its post-modifier:
+# "a source close to the talks", "a lawyer for the outlets".
+_POSTMOD = {"close", "familiar", "for", "of", "at", "in", "with", "from", "on", "who",
+            "that", "which", "to", "near", "inside", "within", "involved", "briefed",
+            "knowledgeable", "based", "working", "speaking", "representing"}
+_ADVERB_TAIL = {"also", "later", "then", "once", "again", "previously", "recently",
+                "repeatedly", "reportedly", "further", "had", "has", "have", "was", "were",
+                "is", "are", "will", "would", "could", "did", "does", "do", "not", "never",
+                "earlier", "since", "still", "already", "publicly", "privately", "first",
+                "herself", "himself", "themselves", "itself", "immediately", "just",
+                "often", "frequently", "even", "openly", "flatly", "bluntly", "quickly",
+                "simply", "clearly", "firmly", "angrily", "proudly", "calmly", "softly"}
+
+
+@dataclass(slots=True)
+class Mention:
+    text: str
+    kind: MentionKind
+    name: str | None = None  # a person's or organisation's name as written
+    role: str | None = None
+    head: str = ""
+    modifiers: set[str] = field(default_factory=set)
+    owner: str | None = None  # a document's author, where written ("NATO's statement")
+
+
+def _is_cap(tok: str) -> bool:
+    return bool(tok) and (tok[0].isupper() or (tok[0] in "’'" and len(tok) > 1))
+
+
+def _strip(tok: str) -> str:
+    return tok.strip(".,;:!?\"“”'’()[]—–-")
+
+
+def _is_title(tok: str) -> bool:
+    t = _strip(tok).lower().rstrip(".")
+    return t in TITLE_WORDS or t in HONORIFICS
+
+
+def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """Split "NATO Secretary General Jens Stoltenberg" into role and name tokens: the
+    name is the longest run of capitalised non-title words at the end (with particles
+    such as "van" inside it), the role is what comes before."""
+    k = len(tokens)
+    name: list[str] = []
+    while k > 0:
+        tok = tokens[k - 1]
+        bare = _strip(tok)
+        low = bare.lower().rstrip(".")
+        after_honorific = k >= 2 and _strip(tokens[k - 2]).lower().rstrip(".") in HONORIFICS
+        if bare and _is_cap(bare) and (after_honorific or (
+                not _is_title(bare) and not _ACRONYM.match(bare)
+                and low not in NON_NAME_CAPS and low not in ORG_NOUNS
+                and low not in UNNAMED_HEADS)):
+            name.insert(0, tok)
+            k -= 1
+            continue
+        if bare.lower() in _PARTICLES and name and k > 1 and _is_cap(_strip(tokens[k - 2])) \
+                and not _is_title(tokens[k - 2]):
+            name.insert(0, tok)
+            k -= 1
+            continue
+        break
+    # a name cannot start with a particle
+    while name and _strip(name[0]).lower() in _PARTICLES:
+        name.pop(0)
+        k += 1
+    return tokens[:k], name
+
+
+def clean_phrase(text: str) -> str:
+    text = _PAREN.sub("", text)
+    text = text.strip(" \t\n,;:—–-\"“”'’")
+    return re.sub(r"\s+", " ", text)
+
+
+def parse(text: str) -> Mention | None:
+    """Classify a source phrase. None when it cannot be a source."""
+    phrase = clean_phrase(text)
+    if not phrase:
+        return None
+    # Appositions: "Malkia Cyril, the executive director at ...", "A lawyer for the
+    # outlets, David Schulz". The part with a name is the speaker, the other its role.
+    parts = [p.strip() for p in re.split(r",\s*", phrase) if p.strip()]
+    if len(parts) > 1:
+        parsed = [_parse_simple(p) for p in parts[:3]]
+        for i, m in enumerate(parsed):
+            if m is not None and m.kind == "name":
+                others = [p for j, p in enumerate(parts[:3]) if j != i and parsed[j]
+                          and parsed[j].kind in ("description", "unnamed")]
+                if not m.role and others:
+                    m.role = _role_text(others[0])
+                m.text = phrase
+                return m
+        first = parsed[0]
+        if first is not None:
+            first.text = phrase
+        return first
+    return _parse_simple(phrase)
+
+
+def _role_text(part: str) -> str:
+    toks = part.split()
+    while toks and toks[0].lower() in _DETERMINERS:
+        toks.pop(0)
+    return " ".join(toks)
+
+
+def _parse_simple(phrase: str) -> Mention | None:
+    toks = _TOKEN.findall(phrase)
+    # "Stoltenberg also", "he later": adverbs between source and verb are not the source
+    while toks and _strip(toks[-1]).lower() in _ADVERB_TAIL:
+        toks.pop()
+    while toks and _strip(toks[0]).lower() in {"and", "but", "or", "so", "while", "as",
+                                               "when", "because", "although", "though"}:
+        toks.pop(0)
+    if not toks or len(toks) > 14:
+        return None
+    low = [_strip(t).lower() for t in toks]
+    text = " ".join(toks)
+    if len(toks) == 1 and low[0] in PERSONAL_PRONOUNS:
+        return Mention(text, "pronoun", head=low[0])
+    if len(toks) == 1 and low[0] in RELATIVE_PRONOUNS:
+        return Mention(text, "pronoun", head=low[0])
+    if low[0] in _DETERMINERS and low[0] not in ("its", "his", "her", "their") \
+            and not any(_is_cap(_strip(t)) for t in toks[1:]) and len(toks) == 1:
+        return None
+    if len(toks) == 1 and low[0] in UNNAMED_HEADS:
+        return Mention(text, "unnamed", head=low[0])
+    role_toks, name_toks = split_name(toks)
+    cut = next((i for i in range(1, len(low)) if low[i] in _POSTMOD), len(low))
+    head = _POSSESSIVE.sub("", low[cut - 1])
+    mods = {_POSSESSIVE.sub("", w) for w in low[:cut - 1] if w not in _DETERMINERS}
+    if len(toks) == 2 and low[0] == "the" and NATIONALITY_RE.match(_strip(toks[1])):
+        return Mention(text, "description", head=head, modifiers=mods)
+    if head in DOCUMENT_NOUNS and not name_toks:
+        owner = None
+        for t in role_toks[:-1]:
+            b = _strip(t)
+            if _is_cap(b) and b.lower() not in NON_NAME_CAPS:
+                owner = _POSSESSIVE.sub("", b)
+                break
+        return Mention(text, "document", head=head, modifiers=mods, owner=owner)
+    if name_toks:
+        name = " ".join(_strip(t) if i == len(name_toks) - 1 else t.strip(",;:")
+                        for i, t in enumerate(name_toks))
+        name = _POSSESSIVE.sub("", name)
+        role = _role_text(" ".join(role_toks)).strip(" ,") or None
+        if role and role.split()[-1].rstrip(".").lower() in HONORIFICS and len(role.split()) == 1:
+            role = None  # "Mr." is no role
+        starts_the = bool(role_toks) and _strip(role_toks[0]).lower() == "the" and not role
+        single = len(name_toks) == 1
+        # "The New York Post", "the Kremlin": a definite article before a bare proper
+        # noun names an institution, not a person.
+        if starts_the and single and _ACRONYM.match(name) is None and \
+                NATIONALITY_RE.match(name):
+            return Mention(text, "description", head=head, modifiers=mods)
+        if starts_the:
+            return Mention(text, "org", name=name, head=head, modifiers=mods)
+        if any(w in ORG_NOUNS for w in (x.lower() for x in name.split())):
+            return Mention(text, "org", name=name, head=head, modifiers=mods)
+        return Mention(text, "name", name=name, role=role, head=head, modifiers=mods)
+    # No name: an acronym or bare proper noun is an organisation ("NATO", "the US").
+    caps = [_POSSESSIVE.sub("", _strip(t)) for t in toks if _is_cap(_strip(t))
+            and _strip(t).lower() not in NON_NAME_CAPS]
+    if head in ORG_NOUNS and any(_POSSESSIVE.search(t) and _is_cap(t) for t in toks[:cut]):
+        return Mention(text, "org", name=_role_text(" ".join(toks[:cut])), head=head,
+                       modifiers=mods)
+    if caps and any(_is_title(t) for t in toks if not _ACRONYM.match(_strip(t))):
+        return Mention(text, "description", head=head, modifiers=mods)
+    if caps and len(caps) == len([t for t in low if t not in _DETERMINERS]):
+        return Mention(text, "org", name=" ".join(caps), head=head, modifiers=mods)
+    if head in ORG_NOUNS and low[0] in ("the", "its", "his", "her", "their") and \
+            any(_is_cap(_strip(t)) for t in toks):
+        return Mention(text, "org", name=" ".join(t for t in toks if low[toks.index(t)] != "the"),
+                       head=head, modifiers=mods)
+    if head in UNNAMED_HEADS or low[0] in _INDEFINITE or head.endswith("s") and \
+            head not in GENERIC_PERSON_HEADS and not NATIONALITY_RE.match(toks[-1]):
+        return Mention(text, "unnamed", head=head, modifiers=mods)
+    if low[0] in _DETERMINERS or NATIONALITY_RE.match(_strip(toks[-1])) \
+            or head in GENERIC_PERSON_HEADS or any(_is_title(t) for t in toks):
+        return Mention(text, "description", head=head, modifiers=mods)
+    return None

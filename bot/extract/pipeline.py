@@ -1,0 +1,244 @@
+"""One article in, its quotations out: spans, cues, speakers, dates. Pure; no I/O."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from bot.extract import dates
+from bot.extract.coreference import Discourse, Resolved
+from bot.extract.cues import Attribution, Cue, attribution_after, attribution_before
+from bot.extract.marks import Mark, Paragraph, find_quotes, paragraphs
+from bot.extract.mentions import Mention
+from bot.extract.reported import find_reported
+from bot.extract.segment import sentences
+from bot.models import Article, Quote
+
+_SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with",
+          "de", "von", "van"}
+
+
+@dataclass(slots=True)
+class _Rec:
+    spans: list[tuple[int, int]]
+    kind: str
+    mention: Mention | None
+    source: tuple[int, int] | None
+    cue: Cue | None
+    para: int
+    inherit_from: _Rec | None = None
+    resolved: Resolved | None = None
+    marks: list[Mark] = field(default_factory=list)
+    adjacent: bool = False
+
+    @property
+    def key(self) -> int:
+        return self.source[0] if self.source else self.spans[0][0]
+
+
+def _titlecase(s: str) -> bool:
+    words = [w for w in re.findall(r"[\w’'-]+", s)]
+    return bool(words) and all(w[0].isupper() or w.lower() in _SMALL or w[0].isdigit()
+                               for w in words)
+
+
+class _Sentences:
+    def __init__(self, text: str, paras: list[Paragraph], quotes: list[Mark]) -> None:
+        self.spans: list[tuple[int, int]] = []
+        self.para_of: list[int] = []
+        for p in paras:
+            for s in sentences(text, p, quotes):
+                self.spans.append(s)
+                self.para_of.append(p.index)
+        self.starts = [s for s, _ in self.spans]
+
+    def index(self, pos: int) -> int:
+        return max(0, bisect_right(self.starts, pos) - 1)
+
+
+def extract(article: Article) -> list[Quote]:
+    text = article.text
+    paras = [p for p in paragraphs(text, article.body_start)
+             if not any(a <= p.start < b for a, b in article.boilerplate)]
+    for i, p in enumerate(paras):
+        p.index = i
+    headline = 0 if paras and article.title and text[paras[0].start:paras[0].end].strip() == \
+        article.title.strip() else None
+    marks = find_quotes(text, paras, headline)
+    sents = _Sentences(text, paras, marks)
+    recs = _quote_records(text, paras, marks, sents, headline)
+    recs += _reported_records(text, paras, marks, recs, sents, headline)
+    recs.sort(key=lambda r: r.spans[0][0])
+    _inherit(text, paras, recs)
+    _resolve(article, recs)
+    return [_to_quote(article, r) for r in recs]
+
+
+def _quote_records(text: str, paras: list[Paragraph], marks: list[Mark], sents: _Sentences,
+                   headline: int | None) -> list[_Rec]:
+    recs: list[_Rec] = []
+    rec_of: dict[int, _Rec] = {}
+    for i, q in enumerate(marks):
+        si = sents.index(q.open)
+        s, e = sents.spans[si]
+        prev = marks[i - 1] if i > 0 else None
+        nxt = marks[i + 1] if i + 1 < len(marks) else None
+        hi = e if nxt is None or nxt.open >= e else nxt.open
+        lo = s if prev is None or prev.close_end <= s else prev.close_end
+        post = attribution_after(text, q.close_end, hi) if q.close is not None else None
+        pre = attribution_before(text, lo, q.open) if lo < q.open else None
+        attr: Attribution | None = post or pre
+        if post and pre and pre.adjacent and not post.adjacent:
+            attr = pre
+        content = text[q.start:q.end]
+        words = len(content.split())
+        lead = text[lo:q.open].strip(" ,:—–-")
+        starts_sentence = lead == "" or (pre is not None and pre.adjacent)
+        kind = "direct" if starts_sentence or (post is not None and lead == "") else "partial"
+        adjacent = bool(attr and attr.adjacent)
+        if q.para == headline and attr is None:
+            continue
+        # Names, titles and scare quotes: short, or a title-cased name, with no cue that
+        # touches them.
+        if not adjacent and (words <= 2 or (_titlecase(content) and words <= 6)):
+            continue
+        if attr is None and kind == "partial" and words <= 4:
+            continue
+        r = _Rec([(q.start, q.end)], kind, attr.mention if attr else None,
+                 (attr.source_start, attr.source_end) if attr else None,
+                 attr.cue if attr else None, q.para, marks=[q], adjacent=adjacent)
+        recs.append(r)
+        rec_of[i] = r
+    # Join the pieces of one quotation: across paragraphs, and around its attribution.
+    merged: list[_Rec] = []
+    index_of = {id(m): k for k, m in enumerate(marks)}
+    absorbed: set[int] = set()
+    for r in recs:
+        if id(r) in absorbed:
+            continue
+        merged.append(r)
+        while True:
+            last = r.marks[-1]
+            k = index_of[id(last)]
+            nxt = rec_of.get(k + 1)
+            if nxt is None or id(nxt) in absorbed:
+                break
+            if last.continues and nxt.mention is None or nxt.mention is None and nxt.para == last.para and r.mention is not None \
+                    and r.source is not None and r.source[0] > last.close_end \
+                    and _only_attribution_between(text, r, last, nxt.marks[0], sents):
+                pass
+            else:
+                break
+            r.spans += nxt.spans
+            r.marks += nxt.marks
+            if r.kind == "partial" and nxt.kind == "direct":
+                r.kind = "direct"
+            absorbed.add(id(nxt))
+    return merged
+
+
+def _only_attribution_between(text: str, r: _Rec, q1: Mark, q2: Mark, sents: _Sentences) -> bool:
+    """'"A," he said. "B."' — nothing but the attribution of A stands between A and B."""
+    assert r.source is not None and r.cue is not None
+    tail = max(r.source[1], r.cue.end)
+    between = text[tail:q2.open]
+    if len(between) > 60 or re.search(r"[“”\"]", between):
+        return False
+    si1, si2 = sents.index(q1.open), sents.index(q2.open)
+    if si2 == si1:
+        return bool(re.fullmatch(r"[^.!?]*,\s*", between))
+    return si2 == si1 + 1 and sents.spans[si2][0] == q2.open
+
+
+def _reported_records(text: str, paras: list[Paragraph], marks: list[Mark], qrecs: list[_Rec],
+                      sents: _Sentences, headline: int | None) -> list[_Rec]:
+    out: list[_Rec] = []
+    blocked_all = [(m.open, m.close_end) for m in marks]
+    quote_spans = [(r, s) for r in qrecs for s in r.spans]
+    for (s, e), pi in zip(sents.spans, sents.para_of, strict=True):
+        if pi == headline:
+            continue
+        blocked = [b for b in blocked_all if b[0] < e and b[1] > s]
+        for rep in find_reported(text, s, e, blocked):
+            cs, ce = rep.content
+            inside = [(r, sp) for r, sp in quote_spans if sp[0] >= cs - 2 and sp[1] <= ce + 2]
+            overlapping = [(r, sp) for r, sp in quote_spans if sp[0] < ce and sp[1] > cs]
+            if inside:
+                # The quoted fragment carries the statement; give it this cue if it had none.
+                for r, _ in inside:
+                    if r.mention is None:
+                        r.mention, r.source, r.cue = rep.mention, rep.source, rep.cue
+                        r.kind = "partial"
+                continue
+            if overlapping:
+                continue
+            quoted = sum(min(b, ce) - max(a, cs) for a, b in blocked if a < ce and b > cs)
+            if quoted > 0.5 * (ce - cs):
+                continue
+            out.append(_Rec([(cs, ce)], "reported", rep.mention, rep.source, rep.cue, pi))
+    return out
+
+
+def _inherit(text: str, paras: list[Paragraph], recs: list[_Rec]) -> None:
+    """A quotation with no cue of its own continues the nearest attributed statement:
+    earlier in its paragraph, or closing the paragraph before when it opens its own."""
+    last_in_para: dict[int, _Rec] = {}
+    for r in recs:
+        if r.mention is None and r.kind != "reported":
+            prev = last_in_para.get(r.para)
+            if prev is None and r.marks and r.marks[0].open == paras[r.para].start:
+                before = last_in_para.get(r.para - 1)
+                if before is not None and before.kind != "reported":
+                    prev = before
+            if prev is not None and (prev.mention is not None or prev.inherit_from is not None):
+                r.inherit_from = prev
+        if r.mention is not None or r.inherit_from is not None:
+            last_in_para[r.para] = r
+
+
+def _resolve(article: Article, recs: list[_Rec]) -> None:
+    outlet = {t.lower() for t in re.findall(r"\w+", article.outlet or "")}
+    disc = Discourse(article.text, outlet_tokens=outlet)
+    disc.prescan()
+    for r in sorted(recs, key=lambda r: r.key):
+        if r.inherit_from is not None:
+            continue
+        if r.mention is not None:
+            r.resolved = disc.resolve(r.mention, r.key)
+    for r in recs:
+        if r.inherit_from is not None:
+            src = r.inherit_from
+            while src.inherit_from is not None:
+                src = src.inherit_from
+            if src.resolved is not None:
+                res = src.resolved
+                r.resolved = Resolved(res.speaker, res.role, res.kind, min(res.confidence, 0.6),
+                                      res.entity)
+
+
+def _to_quote(article: Article, r: _Rec) -> Quote:
+    text = article.text
+    res = r.resolved
+    when = None
+    if r.cue is not None and r.source is not None:
+        lo = min(r.cue.start, r.source[0])
+        hi = max(r.cue.end, r.source[1])
+        when = dates.resolve_near(text, max(0, lo - 3), min(len(text), hi + 45), article.date)
+    pieces = [text[s:e] for s, e in r.spans]
+    conf = res.confidence if res and res.speaker else 0.3
+    if r.kind == "reported":
+        conf *= 0.85
+    return Quote(
+        article_id=article.id,
+        spans=list(r.spans),
+        text=" ".join(pieces),
+        kind=r.kind,  # type: ignore[arg-type]
+        speaker=res.speaker if res else None,
+        mention=r.mention.text if r.mention else None,
+        speaker_role=res.role if res else None,
+        speaker_kind=res.kind if res and res.speaker else None,  # type: ignore[arg-type]
+        cue=r.cue.text if r.cue else None,
+        date=when or article.date,
+        confidence=conf,
+    )

@@ -1,0 +1,223 @@
+"""Reported (indirect) speech: a cue and its content without quotation marks.
+
+"Stoltenberg said that ...", "..., the minister said on Monday.", "According to X, ...",
+"As the aide noted, ...", "X called on Y to ...", "..., adding that ...".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.extract import cues as cuemod
+from bot.extract import mentions
+from bot.extract.cues import Cue
+from bot.extract.lexicon import SAY_CLASS, SPEECH_FORMS
+from bot.extract.mentions import Mention
+
+_CLAUSE_START = re.compile(
+    r"\s*(?:[a-z]+ly\s+)?(?:the|a|an|this|that|these|those|it|he|she|they|we|i|you|there|"
+    r"no|not|his|her|their|its|our|all|some|many|most|any|every|each|[A-Z0-9$])", re.I)
+_THAT = re.compile(r"(?P<gap>[^.;:!?\"“”]{0,80}?)\bthat\s+")
+# What may stand between a verb and its that-clause: a prepositional or time phrase
+# ("said in a statement that", "told reporters on Monday that").
+_GAP_OK = re.compile(r"\s*(?:(?:in|on|at|to|during|after|before|last|this|from|via|through|"
+                     r"over|with|for|late|early|earlier|later|again|also|repeatedly|"
+                     r"publicly|privately|yesterday|today|then)\b[^,]*|)\s*,?\s*$")
+_TELL_TYPE = {"tell", "inform", "assure", "remind", "warn", "advise", "convince", "persuade",
+              "notify", "promise", "caution", "urge", "ask", "reassure"}
+# Verbs that take a bare clause ("X said no decision had been made").
+_BARE_OK = {"say", "add", "claim", "argue", "insist", "think", "believe", "feel", "suggest",
+            "predict", "estimate", "write", "tweet", "note", "state", "assert", "contend",
+            "maintain", "allege", "acknowledge", "admit", "concede", "fear", "hope", "expect",
+            "know", "worry", "doubt", "suspect", "figure", "reckon", "guess", "assume",
+            "realize", "realise", "find", "conclude", "show", "warn", "tell", "agree",
+            "report", "recall", "explain", "complain"}
+_FINITE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|"
+                     r"should|shall|may|might|must|do|does|did|isn’t|wasn’t|won’t|can’t|"
+                     r"don’t|doesn’t|didn’t|[a-z]{3,}(?:ed|es))\b")
+_TO_INF = re.compile(r"\s+(?:on\s+|upon\s+)?[^.;:!?\"“”]{0,60}?\bto\s+[a-z]")
+_TAIL_CUT = re.compile(r",\s+(?:adding|saying|stating|noting|arguing|claiming|insisting|"
+                       r"warning|stressing|explaining|calling|urging|praising|according)\b"
+                       r"|;\s|\s[—–]\s|\s--\s")
+_SUBJECT_END = re.compile(r"\s(?:has|have|had|is|was|were|are|will|would|also|already|"
+                          r"has|did|does|can|could|should|must|may|might)\b|\s[a-z]+(?:ed|s)\b")
+_INTRO = re.compile(r"^(?:[A-Z][a-z]+(?:\s+[\w’'-]+){0,6}),\s+")
+_PARTICIPLE = {"adding", "saying", "stating", "noting", "arguing", "claiming", "insisting",
+               "warning", "stressing", "explaining", "praising", "calling", "urging",
+               "suggesting", "promising", "reiterating", "acknowledging", "telling",
+               "asserting", "declaring", "announcing", "complaining", "pointing"}
+_TO_VERBS = {"urge", "call", "ask", "demand", "beg", "plead", "advise", "promise", "pledge",
+             "vow", "propose", "recommend", "agree", "threaten", "warn", "tell", "refuse",
+             "decide", "plan", "want", "expect", "hope", "intend", "offer"}
+
+
+@dataclass(slots=True)
+class Reported:
+    content: tuple[int, int]
+    mention: Mention | None
+    source: tuple[int, int] | None
+    cue: Cue
+    inherit_subject: bool = False  # ", adding that ..." speaks for the clause's subject
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in ",;:"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:.!?"):
+        e -= 1
+    return s, e
+
+
+def _cut_tail(text: str, s: int, e: int) -> int:
+    m = _TAIL_CUT.search(text, s, e)
+    return m.start() if m else e
+
+
+def _subject(text: str, s: int, e: int) -> tuple[Mention, int, int] | None:
+    """The subject of a clause: "NATO has already responded ..." -> NATO."""
+    m = _INTRO.match(text[s:e])
+    if m and not text[s:s + m.end()].count(" that "):
+        s += m.end()
+    end = _SUBJECT_END.search(text, s, e)
+    if not end:
+        return None
+    phrase_end = end.start()
+    if phrase_end - s > 120 or phrase_end <= s:
+        return None
+    mention = mentions.parse(text[s:phrase_end])
+    if mention is None:
+        return None
+    return mention, s, phrase_end
+
+
+def find_reported(text: str, s0: int, e0: int, blocked: list[tuple[int, int]]
+                  ) -> list[Reported]:
+    """Reported statements in one sentence text[s0:e0]. `blocked` are quotation spans:
+    a cue inside one is not the article's cue."""
+    out: list[Reported] = []
+
+    def free(i: int) -> bool:
+        return not any(a <= i < b for a, b in blocked)
+
+    # "According to X, CLAUSE" / "CLAUSE, according to X."
+    for m in cuemod.ACCORDING_RE.finditer(text, s0, e0):
+        if not free(m.start()):
+            continue
+        kw = m.group().strip().lower()
+        comma = text.find(",", m.end(), e0)
+        if kw == "as":
+            if comma < 0 or m.start() != s0 and text[m.start() - 2:m.start()].strip() != ",":
+                continue
+            inner = cuemod.cues_in(text, m.end(), comma, speech_only=True)
+            if not inner or inner[-1].lemma not in SAY_CLASS:
+                continue
+            src = mentions.parse(text[m.end():inner[-1].start])
+            cue = inner[-1]
+            cs, ce = _trim(text, comma + 1, _cut_tail(text, comma + 1, e0))
+            if src is not None and ce - cs > 15:
+                out.append(Reported((cs, ce), src, (m.end(), inner[-1].start), cue))
+            continue
+        cue = Cue(m.start(), m.end(), m.group().strip(), "according to")
+        if comma >= 0 and (m.start() == s0 or text[s0:m.start()].strip().endswith(",") is False
+                           and m.start() - s0 < 40):
+            # leading: "According to X, CLAUSE"
+            ss, se = _trim(text, m.end(), comma)
+            src = mentions.parse(text[ss:se])
+            cs, ce = _trim(text, comma + 1, _cut_tail(text, comma + 1, e0))
+            if src is not None and ce - cs > 15:
+                out.append(Reported((cs, ce), src, (ss, se), cue))
+        elif text[s0:m.start()].rstrip().endswith(","):
+            # trailing: "CLAUSE, according to X."
+            ss, se = _trim(text, m.end(), e0)
+            src = mentions.parse(text[ss:se])
+            intro = _INTRO.match(text[s0:m.start()])
+            cs = s0 + intro.end() if intro and "," in text[s0 + intro.end():m.start()] else s0
+            cs, ce = _trim(text, cs, m.start())
+            if src is not None and ce - cs > 15:
+                out.append(Reported((cs, ce), src, (ss, se), cue))
+
+    for cue in cuemod.cues_in(text, s0, e0):
+        if not free(cue.start) or any(r.cue.start <= cue.start < r.content[0] for r in out):
+            continue
+        if any(r.content[0] <= cue.start < r.content[1] for r in out):
+            continue
+        after = text[cue.end:e0]
+        word = cue.text
+        participle = word in _PARTICIPLE and text[max(s0, cue.start - 2):cue.start] == ", "
+        # the content: "that CLAUSE", a bare clause after say-class verbs, "to VERB"
+        content_start = None
+        mt = _THAT.match(after)
+        gap = mt.group("gap") if mt else ""
+        if mt and (_GAP_OK.fullmatch(gap) or (cue.lemma in _TELL_TYPE and len(gap.split()) <= 4
+                                              and _GAP_OK.fullmatch(" ".join(gap.split()[1:]))
+                                              ) or (cue.lemma in _TELL_TYPE and
+                                                    len(gap.split()) <= 3)):
+            content_start = cue.end + mt.end()
+        elif cue.lemma in _BARE_OK and _FINITE.search(after[:90]) and \
+                _CLAUSE_START.match(after) and not re.match(r"\s*(?:in|on|at|during|after|"
+                                                            r"before|to|with|for|of|by|as|"
+                                                            r"about|when|while|last|this|"
+                                                            r"earlier|later|today|yesterday)\b",
+                                                            after) or cue.lemma in _TO_VERBS and _TO_INF.match(after):
+            content_start = cue.end
+        sentence_final = False
+        if content_start is None:
+            # "CLAUSE, X said on Monday." — the cue closes the sentence
+            rest = text[cue.end:e0]
+            if len(rest.split()) <= 8 and "," not in rest.strip().rstrip(".") and \
+                    cue.lemma in SAY_CLASS and word in SPEECH_FORMS:
+                sentence_final = True
+            else:
+                continue
+        if sentence_final:
+            lead = text[s0:cue.start]
+            comma = lead.rfind(", ")
+            if comma < 0:
+                continue
+            src_start = s0 + comma + 2
+            src_txt = text[src_start:cue.start]
+            src = mentions.parse(src_txt)
+            if src is None or len(src_txt.split()) > 14:
+                inv = cuemod.source_after(text, cue.end, e0)
+                if inv is None or text[src_start:cue.start].strip():
+                    continue
+                src = inv[0]
+                sspan = (inv[1], inv[2])
+            else:
+                sspan = (src_start, cue.start)
+            intro = _INTRO.match(text[s0:s0 + comma])
+            cs = s0
+            if intro and text[s0:s0 + intro.end()].split()[0].lower() in (
+                    "but", "and", "however", "still", "yet", "so", "meanwhile"):
+                cs = s0 + intro.end()
+            cs, ce = _trim(text, cs, s0 + comma)
+            if ce - cs > 15 and all(free(i) for i in (cs, ce - 1)):
+                out.append(Reported((cs, ce), src, sspan, cue))
+            continue
+        assert content_start is not None
+        ce = _cut_tail(text, content_start, e0)
+        cs, ce = _trim(text, content_start, ce)
+        if ce - cs < 12 or len(text[cs:ce].split()) < 3:
+            continue
+        if participle:
+            out.append(Reported((cs, ce), None, None, cue, inherit_subject=True))
+            continue
+        got = cuemod.source_before(text, s0, cue.start)
+        if got is None:
+            continue
+        mention, ss, se = got
+        if mention.kind == "pronoun" and mention.head in ("it", "that", "which", "this"):
+            continue
+        out.append(Reported((cs, ce), mention, (ss, se), cue))
+    # a participle ("..., adding that") speaks for the sentence's subject
+    for r in out:
+        if r.inherit_subject:
+            prior = [o for o in out if o.mention is not None and o.cue.start < r.cue.start]
+            if prior:
+                r.mention, r.source = prior[-1].mention, prior[-1].source
+            else:
+                subj = _subject(text, s0, r.cue.start)
+                if subj is not None:
+                    r.mention, r.source = subj[0], (subj[1], subj[2])
+    return [r for r in out if r.mention is not None]

@@ -1,0 +1,51 @@
+"""Sentences within a paragraph, never breaking inside a quotation."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from bot.extract.marks import Mark, Paragraph
+
+# A sentence ends at . ! ? (and any closing marks after it) followed by space and a
+# capital, digit or opening mark.
+_BOUNDARY = re.compile(r"[.!?]+[\"”’»)\]']*\s+(?=[\"“‘«(\[']?[A-Z0-9])")
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Adm|Capt|Maj|Rev|St|Jr|Sr|Hon|"
+    r"Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|No|Nos|Vol|vs|etc|Inc|Corp|Co|Ltd|Ave|Blvd|"
+    r"Mt|Ft|Gens|Reps|Sens|approx|est|Fla|Calif|Mass|Ill|Penn|Wash|Va|Md|Ga|Ky|Tenn|Tex|"
+    r"Ariz|Colo|Conn|Del|Ind|Kan|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Wis|Wyo)|"
+    r"\b[A-Z]|(?:\b[A-Za-z]\.)+[A-Za-z])\.$"
+)
+
+
+def sentences(text: str, para: Paragraph, quotes: list[Mark]) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of the paragraph."""
+    inside = [(q.open, q.close_end) for q in quotes if q.para == para.index]
+    starts = [s for s, _ in inside]
+    out: list[tuple[int, int]] = []
+    cur = para.start
+    for m in _BOUNDARY.finditer(text, para.start, para.end):
+        dot = m.start()
+        cut = m.end()
+        # Inside a quotation is not a boundary, unless the closing mark is in this match.
+        k = bisect_right(starts, dot) - 1
+        if k >= 0 and inside[k][0] < dot and inside[k][1] > m.end() - _trail(m):
+            continue
+        head = text[max(para.start, dot - 12):dot + 1]
+        if _ABBREV.search(head):
+            continue
+        end = cut
+        while end > cur and text[end - 1].isspace():
+            end -= 1
+        if end > cur:
+            out.append((cur, end))
+        cur = cut
+    if para.end > cur:
+        out.append((cur, para.end))
+    return out
+
+
+def _trail(m: re.Match[str]) -> int:
+    g = m.group()
+    return len(g) - len(g.rstrip())
