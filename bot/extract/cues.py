@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from bot.extract import mentions
 from bot.extract.lexicon import CUE_FORMS, SAY_CLASS, SPEECH_FORMS
 from bot.extract.mentions import Mention
+from bot.extract.segment import ABBREV
 
 _forms = sorted(CUE_FORMS, key=len, reverse=True)
 CUE_RE = re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(f) for f in _forms) + r")(?![\w’'-])")
@@ -27,8 +28,8 @@ _CLAUSE_BREAK = re.compile(r"(?:[.;:!?]\s|[\"“”«»]|\s(?:that|but|and|becau
 # Where a source phrase after an inverted cue ends.
 _AFTER_STOP = re.compile(r"[.,;:!?\"“”«»()—–]|\s(?:in|on|at|after|during|when|while|as|"
                          r"before|to|about|from|that|who|which|last|this|earlier|later|"
-                         r"yesterday|today|on)\s")
-_DASH_SOURCE = re.compile(r"^\s*(?:―|—|–|--)\s*([A-Z][^.,;:!?\n]{1,60})")
+                         r"yesterday|today|on|for|of|with)\s")
+_DASH_SOURCE = re.compile(r"\s*(?:―|—|–|--)\s*([A-Z][^.,;:!?\n]{1,60})")
 
 
 @dataclass(slots=True)
@@ -61,13 +62,27 @@ def is_verb_use(text: str, start: int) -> bool:
     return prev not in _NOUN_BEFORE
 
 
+# One pass over lower-case words with a dict lookup is several times faster than one
+# alternation of every verb form; two-word forms ("point out", "went on") are tried first.
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?:\s(?:out|on|it))?(?![\w’'-])")
+
+
 def cues_in(text: str, start: int, end: int, speech_only: bool = False) -> list[Cue]:
-    pattern = SPEECH_RE if speech_only else CUE_RE
+    forms = SPEECH_FORMS if speech_only else CUE_FORMS
     out = []
-    for m in pattern.finditer(text, start, end):
-        if not is_verb_use(text, m.start()):
+    for m in _LOWER_WORD.finditer(text, start, end):
+        word = m.group()
+        s, e = m.start(), m.end()
+        if word not in forms:
+            if " " not in word:
+                continue
+            word = word.split(" ", 1)[0]
+            if word not in forms:
+                continue
+            e = s + len(word)
+        if not is_verb_use(text, s):
             continue
-        out.append(Cue(m.start(), m.end(), m.group(), CUE_FORMS[m.group()]))
+        out.append(Cue(s, e, word, forms[word]))
     return out
 
 
@@ -86,7 +101,8 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[Mention, int, int
     # boundary outside them ends the search.
     window = text[lo:cue_start]
     for m in _CLAUSE_BREAK.finditer(window):
-        # keep "who ... ," appositions together: only cut at breaks not inside one
+        if m.group()[0] == "." and _abbrev_before(window, m.start()):
+            continue  # "Rep. John Mica (R-Fla.) said"
         s = lo + m.end()
     s, e = _trim(text, s, cue_start)
     if e <= s:
@@ -100,11 +116,30 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[Mention, int, int
     return mention, s, e
 
 
+def _abbrev_before(window: str, dot: int) -> bool:
+    """Is the full stop at window[dot] part of an abbreviation or initial ("Rep.", "G.K.",
+    "(R-Fla.)"), rather than a sentence end?"""
+    head = window[max(0, dot - 12):dot + 1]
+    if ABBREV.search(head):
+        return True
+    return window.count("(", 0, dot) > window.count(")", 0, dot)
+
+
 def source_after(text: str, cue_end: int, hi: int) -> tuple[Mention, int, int] | None:
     """The source phrase of an inverted cue: "said the Norwegian", "admitted Stoltenberg"."""
     s = cue_end
-    m = _AFTER_STOP.search(text, s, hi)
-    e = m.start() if m else hi
+    e = hi
+    for m in _AFTER_STOP.finditer(text, s, hi):
+        if m.group() == "." and _abbrev_before(text[s:hi], m.start() - s):
+            continue
+        if m.group() == "(":
+            close = text.find(")", m.end(), hi)
+            if 0 <= close - m.end() < 30:
+                continue  # "(D-N.C.)" belongs to the name
+        if m.group() == ")":
+            continue
+        e = m.start()
+        break
     s, e = _trim(text, s, e)
     if e <= s or e - s > 100:
         return None

@@ -71,7 +71,7 @@ def _quotes_in(text: str, para: Paragraph, headline: bool) -> list[Mark]:
             # apostrophe: an opener follows a space, a closer precedes one.
             if open_at is None and (ch in "‘'") and not prev.isalnum() and nxt.isalnum():
                 open_at = (i, j)
-            elif open_at is not None and text[open_at[0]] in "‘'" and ch in "’'" \
+            elif open_at is not None and text[open_at[0]:open_at[1]] in "‘'" and ch in "’'" \
                     and not nxt.isalnum() and prev != " ":
                 found.append(_mark(text, open_at, (i, j), para.index))
                 open_at = None
@@ -88,8 +88,8 @@ def _quotes_in(text: str, para: Paragraph, headline: bool) -> list[Mark]:
             # so that one bad mark swallows as little as possible.
             open_at = (i, j)
             continue
-        if text[open_at[0]] in "‘'":
-            continue
+        if text[open_at[0]:open_at[1]] in ("‘", "'"):
+            continue  # a single-quote opener in a headline closes only with a single quote
         found.append(_mark(text, open_at, (i, j), para.index))
         open_at = None
     if open_at is not None:

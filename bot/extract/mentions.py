@@ -162,6 +162,20 @@ def _parse_simple(phrase: str) -> Mention | None:
         return None
     if len(toks) == 1 and low[0] in UNNAMED_HEADS:
         return Mention(text, "unnamed", head=low[0])
+    # "Cameron Easley for Morning Consult", "Mr. Morgan of the Sierra Club": a name
+    # followed by a post-modifier; the name is the speaker.
+    for i in range(1, len(toks) - 1):
+        if low[i] in ("for", "of", "at", "with", "from") and _is_cap(_strip(toks[i - 1])) \
+                and not _is_title(toks[i - 1]) and not _ACRONYM.match(_strip(toks[i - 1])):
+            _, nm = split_name(toks[:i])
+            if len(nm) >= 1 and (len(nm) >= 2 or i >= 2 and _strip(toks[i - 2]).lower()
+                                 .rstrip(".") in HONORIFICS):
+                inner = _parse_simple(" ".join(toks[:i]))
+                if inner is not None and inner.kind == "name":
+                    inner.role = inner.role or " ".join(toks[i + 1:]).strip() or None
+                    inner.text = text
+                    return inner
+            break
     role_toks, name_toks = split_name(toks)
     cut = next((i for i in range(1, len(low)) if low[i] in _POSTMOD), len(low))
     head = _POSSESSIVE.sub("", low[cut - 1])

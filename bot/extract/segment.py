@@ -10,7 +10,7 @@ from bot.extract.marks import Mark, Paragraph
 # A sentence ends at . ! ? (and any closing marks after it) followed by space and a
 # capital, digit or opening mark.
 _BOUNDARY = re.compile(r"[.!?]+[\"”’»)\]']*\s+(?=[\"“‘«(\[']?[A-Z0-9])")
-_ABBREV = re.compile(
+ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Adm|Capt|Maj|Rev|St|Jr|Sr|Hon|"
     r"Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|No|Nos|Vol|vs|etc|Inc|Corp|Co|Ltd|Ave|Blvd|"
     r"Mt|Ft|Gens|Reps|Sens|approx|est|Fla|Calif|Mass|Ill|Penn|Wash|Va|Md|Ga|Ky|Tenn|Tex|"
@@ -33,7 +33,7 @@ def sentences(text: str, para: Paragraph, quotes: list[Mark]) -> list[tuple[int,
         if k >= 0 and inside[k][0] < dot and inside[k][1] > m.end() - _trail(m):
             continue
         head = text[max(para.start, dot - 12):dot + 1]
-        if _ABBREV.search(head):
+        if ABBREV.search(head):
             continue
         end = cut
         while end > cur and text[end - 1].isspace():
