@@ -13,9 +13,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-## The main job: the bot on the bundled seeds (an offline console without DISCORD_TOKEN).
+## The main job on the bundled seeds: every quotation, its speaker and date, for people.
 run: $(STAMP)
-	$(BIN)/quotebot run --corpus seeds
+	$(BIN)/quotebot extract seeds --format text
 
 test: $(STAMP)
 	$(BIN)/ruff check bot tests bench

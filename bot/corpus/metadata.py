@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -92,10 +93,8 @@ def find(text: str, head_end: int) -> Found:
         month, day = month_number(m.group("month")), int(m.group("day"))
         year = int(m.group("year")) if m.group("year") else _year_for(month, day, text)
         if year:
-            try:
+            with contextlib.suppress(ValueError):
                 f.date = dt.date(year, month, day)
-            except ValueError:
-                pass
         f.dateline_end = m.end()
     b = BYLINE.search(text, 0, head_end)
     if b:

@@ -101,7 +101,11 @@ def _quote_records(text: str, paras: list[Paragraph], marks: list[Mark], sents: 
             continue
         # Names, titles and scare quotes: short, or a title-cased name, with no cue that
         # touches them.
-        if not adjacent and (words <= 2 or (_titlecase(content) and words <= 6)):
+        # A quotation that opens its sentence and ends like one is a statement, however
+        # short ('"Second part."' after a split attribution).
+        full_sentence = lead == "" and content[-1:] in ".!?,"
+        if not adjacent and not full_sentence and (
+                words <= 2 or (_titlecase(content) and words <= 6)):
             continue
         if attr is None and kind == "partial" and words <= 4:
             continue
@@ -124,11 +128,11 @@ def _quote_records(text: str, paras: list[Paragraph], marks: list[Mark], sents: 
             nxt = rec_of.get(k + 1)
             if nxt is None or id(nxt) in absorbed:
                 break
-            if last.continues and nxt.mention is None or nxt.mention is None and nxt.para == last.para and r.mention is not None \
-                    and r.source is not None and r.source[0] > last.close_end \
-                    and _only_attribution_between(text, r, last, nxt.marks[0], sents):
-                pass
-            else:
+            continued = last.continues and nxt.mention is None
+            split = (nxt.mention is None and nxt.para == last.para and r.mention is not None
+                     and r.source is not None and r.source[0] > last.close_end
+                     and _only_attribution_between(text, r, last, nxt.marks[0], sents))
+            if not (continued or split):
                 break
             r.spans += nxt.spans
             r.marks += nxt.marks
@@ -154,16 +158,26 @@ def _only_attribution_between(text: str, r: _Rec, q1: Mark, q2: Mark, sents: _Se
 def _reported_records(text: str, paras: list[Paragraph], marks: list[Mark], qrecs: list[_Rec],
                       sents: _Sentences, headline: int | None) -> list[_Rec]:
     out: list[_Rec] = []
-    blocked_all = [(m.open, m.close_end) for m in marks]
-    quote_spans = [(r, s) for r in qrecs for s in r.spans]
+    blocked_all = sorted((m.open, m.close_end) for m in marks)
+    b_starts = [b[0] for b in blocked_all]
+    quote_spans = sorted(((s, r) for r in qrecs for s in r.spans), key=lambda x: x[0])
+    q_starts = [sp[0] for sp, _ in quote_spans]
+
+    def near(lst: list, starts: list[int], a: int, b: int) -> list:
+        # entries starting before b, from a bounded look-back (spans do not nest)
+        hi = bisect_right(starts, b)
+        lo = max(0, bisect_right(starts, a) - 2)
+        return lst[lo:hi]
+
     for (s, e), pi in zip(sents.spans, sents.para_of, strict=True):
         if pi == headline:
             continue
-        blocked = [b for b in blocked_all if b[0] < e and b[1] > s]
+        blocked = [b for b in near(blocked_all, b_starts, s, e) if b[0] < e and b[1] > s]
         for rep in find_reported(text, s, e, blocked):
             cs, ce = rep.content
-            inside = [(r, sp) for r, sp in quote_spans if sp[0] >= cs - 2 and sp[1] <= ce + 2]
-            overlapping = [(r, sp) for r, sp in quote_spans if sp[0] < ce and sp[1] > cs]
+            cand = [(r, sp) for sp, r in near(quote_spans, q_starts, cs, ce)]
+            inside = [(r, sp) for r, sp in cand if sp[0] >= cs - 2 and sp[1] <= ce + 2]
+            overlapping = [(r, sp) for r, sp in cand if sp[0] < ce and sp[1] > cs]
             if inside:
                 # The quoted fragment carries the statement; give it this cue if it had none.
                 for r, _ in inside:

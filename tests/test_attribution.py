@@ -1,0 +1,60 @@
+"""Speakers: cues before, after and inside; pronouns, descriptions, documents, unnamed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.corpus import parse_article
+from bot.extract.mentions import parse
+from bot.extract.pipeline import extract
+from tests.conftest import quotes_of
+
+
+def test_role_is_kept_apart_from_the_name() -> None:
+    m = parse("NATO Secretary General Jens Stoltenberg")
+    assert m is not None and (m.kind, m.name, m.role) == (
+        "name", "Jens Stoltenberg", "NATO Secretary General")
+    m = parse("Kremlin spokesman Dmitri Peskov")
+    assert m is not None and m.name == "Dmitri Peskov" and m.role == "Kremlin spokesman"
+
+
+def test_inverted_cue_and_description_resolve_to_the_person() -> None:
+    text = ("Title\n\nFinance Minister Karl Brandt spoke in Oslo. According to Brandt, the "
+            "budget will hold. “We will not raise taxes,” said the Finance Minister.\n")
+    qs = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert [q.speaker for q in qs] == ["Karl Brandt"]
+
+
+def test_pronoun_takes_the_last_speaker() -> None:
+    text = ("Title\n\nSenator Maria Lopez spoke first. “The bill is ready,” Lopez said.\n\n"
+            "“We vote on Friday,” she added.\n")
+    qs = quotes_of(text)
+    assert [q.speaker for q in qs] == ["Maria Lopez", "Maria Lopez"]
+
+
+def test_unnamed_source_is_never_given_a_nearby_name() -> None:
+    text = ("Title\n\nPrime Minister Ola Berg met the press. “Talks failed,” a source close to "
+            "the talks said.\n")
+    [q] = quotes_of(text)
+    assert q.speaker is not None and q.speaker.startswith("[") and "Berg" not in q.speaker
+
+
+def test_statement_speaks_for_its_organisation() -> None:
+    text = ("Title\n\nThe OSCE confirmed the date. OSCE envoys arrived. \"Secretary General Ana "
+            "Fox has called the meeting,\" the statement reads.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker == "OSCE"
+
+
+def test_weekday_resolves_against_article_date() -> None:
+    art = parse_article("a.md", "---\ndate: 2022-01-12\n---\nTitle\n\n"
+                        "“We met,” Anne Holt said on Monday.\n", path="a.md")
+    [q] = extract(art)
+    assert q.date == dt.date(2022, 1, 10)
+
+
+def test_reported_speech_with_that_clause() -> None:
+    text = "Title\n\nMinister Ole Dahl said that the border would stay open until May.\n"
+    [q] = quotes_of(text)
+    assert q.kind == "reported" and q.speaker == "Ole Dahl"
+    assert q.text.startswith("the border would stay open")

@@ -1,0 +1,38 @@
+"""Config files: the shipped ones validate; bad ones fail naming file, line and key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot import config
+
+
+def test_shipped_config_validates(root: Path) -> None:
+    s = config.load(root / "config")
+    assert any(sp.name == "United States" for sp in s.speakers)
+    assert "004_6165ee64924b9baf.txt" in s.sources
+
+
+def test_invalid_yaml_names_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "speakers.yaml").write_text("speakers:\n  - name: [unclosed\n", encoding="utf-8")
+    with pytest.raises(config.ConfigError, match=r"speakers\.yaml:\d+: invalid YAML"):
+        config.load(tmp_path)
+
+
+@pytest.mark.parametrize("body, key", [
+    ("speakers:\n  - nam: X\n", "speakers\\[0\\]"),
+    ("speakers:\n  - name: X\n    kind: robot\n", "kind"),
+    ("speakerz: []\n", "speakerz"),
+])
+def test_bad_speaker_entries_name_the_key(tmp_path: Path, body: str, key: str) -> None:
+    (tmp_path / "speakers.yaml").write_text(body, encoding="utf-8")
+    with pytest.raises(config.ConfigError, match=key):
+        config.load(tmp_path)
+
+
+def test_bad_source_date_names_the_file(tmp_path: Path) -> None:
+    (tmp_path / "sources.yaml").write_text("a.txt:\n  date: 12/01/2022\n", encoding="utf-8")
+    with pytest.raises(config.ConfigError, match=r"a\.txt\.date"):
+        config.load(tmp_path)
