@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -130,6 +130,3 @@ class Directory:
                 best = max(top, key=lambda rc: (rc[1], len(rc[0])))
                 q.speaker_role = best[0]
 
-
-def directory_from(specs: Iterable[SpeakerSpec], keep_apart: Iterable[Iterable[str]] = ()) -> Directory:
-    return Directory(list(specs), [list(g) for g in keep_apart])

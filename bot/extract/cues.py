@@ -11,11 +11,6 @@ from bot.extract.lexicon import CUE_FORMS, SAY_CLASS, SPEECH_FORMS
 from bot.extract.mentions import Mention
 from bot.extract.segment import ABBREV
 
-_forms = sorted(CUE_FORMS, key=len, reverse=True)
-CUE_RE = re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(f) for f in _forms) + r")(?![\w’'-])")
-SPEECH_RE = re.compile(
-    r"(?<![\w’'-])(?:" + "|".join(re.escape(f) for f in sorted(SPEECH_FORMS, key=len, reverse=True))
-    + r")(?![\w’'-])")
 ACCORDING_RE = re.compile(r"(?<![\w-])(?:[Aa]ccording to|[Aa]s)\s+")
 _NOUN_BEFORE = {"a", "an", "the", "this", "that", "his", "her", "their", "its", "our", "my",
                 "your", "whose", "no", "any", "every", "each", "such", "to", "of", "for",
@@ -163,8 +158,6 @@ def attribution_after(text: str, close_end: int, hi: int) -> Attribution | None:
         lead += 1
     if lead >= hi:
         return None
-    if text[lead].islower() is False and text[lead - 1 if lead > 0 else 0] not in ", ":
-        pass
     limit = min(hi, lead + 220)
     for cue in cues_in(text, lead, limit):
         if cue.start == lead:
