@@ -1,9 +1,12 @@
-"""The command line: extract now; quote, who, speakers, sources, index, console, run,
-sync, commands and render as the index and the bot land."""
+"""The command line: every question the bot answers, answered here first.
+
+Exit status: 0 with an answer, 1 when there is none (no such speaker, no match), 2 when
+the question or the set-up is wrong (bad option, bad config, missing corpus)."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
@@ -75,6 +78,114 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _service(args: argparse.Namespace):
+    from bot import config
+    from bot.service import Service
+
+    settings = config.load(Path(args.config))
+    corpus = args.corpus or settings.bot.corpus
+    cache = None if args.no_cache else settings.bot.cache
+    service = Service(corpus, args.config, cache)
+    report = service.reload()
+    for f, why in report.failed:
+        print(f"warning: could not read {f}: {why}", file=sys.stderr)
+    return service, report
+
+
+def _emit(args: argparse.Namespace, data: object, human: str) -> None:
+    if args.json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(human + ("\n" if not human.endswith("\n") else ""))
+
+
+def _date_arg(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _source_line(st) -> str:
+    a = st.article
+    bits = [a.outlet or "unknown outlet", f"“{a.title}”" if a.title else a.id]
+    line = ", ".join(bits)
+    return line + (f" <{a.url}>" if a.url else "") + f" [{a.id}]"
+
+
+def cmd_quote(args: argparse.Namespace) -> int:
+    service, _ = _service(args)
+    ans = service.index.quote(args.name, kind=args.kind, since=args.since, until=args.until)
+    sp = ans.speaker
+    head = sp.name + (f" — {sp.role}" if sp.role else "")
+    counts = ", ".join(f"{n} {k}" for k, n in sp.kinds)
+    lines = [head, f"{len(ans.statements)} statement(s) shown; {sp.count} in all ({counts})", ""]
+    for st in ans.statements:
+        lines.append(f"{st.date.isoformat() if st.date else 'undated':<10}  {st.kind:<8}  “{st.text}”")
+        lines.append(f"{'':<10}  {'':<8}  — {_source_line(st)}")
+        lines.append("")
+    _emit(args, {"speaker": sp.to_json(), "statements": [s.to_json() for s in ans.statements]},
+          "\n".join(lines))
+    return 0 if ans.statements else 1
+
+
+def _marked(text: str, marks) -> str:
+    out, last = [], 0
+    for a, b in marks:
+        out += [text[last:a], "[", text[a:b], "]"]
+        last = b
+    return "".join(out) + text[last:]
+
+
+def cmd_who(args: argparse.Namespace) -> int:
+    service, _ = _service(args)
+    bot = service.settings.bot
+    hits = service.index.who(args.phrase, limit=args.limit or bot.who_limit,
+                             min_score=bot.who_min_score if args.min_score is None else args.min_score)
+    if not hits:
+        _emit(args, {"phrase": args.phrase, "hits": []},
+              f"Nobody in the corpus said anything like “{args.phrase}”.")
+        return 1
+    lines = []
+    for n, h in enumerate(hits, 1):
+        st = h.statement
+        who = st.speaker or "(speaker unknown)"
+        lines.append(f"{n}. {who}{', ' + st.speaker_role if st.speaker_role else ''} "
+                     f"({st.kind}, score {h.score:.0f})")
+        lines.append(f"   “{_marked(st.text, h.marks)}”")
+        lines.append(f"   — {_source_line(st)}, {st.date.isoformat() if st.date else 'undated'}")
+        lines.append("")
+    _emit(args, {"phrase": args.phrase, "hits": [h.to_json() for h in hits]}, "\n".join(lines))
+    return 0
+
+
+def cmd_speakers(args: argparse.Namespace) -> int:
+    service, _ = _service(args)
+    sps = service.index.speakers()
+    lines = [f"{sp.count:>5}  {sp.name}" + (f" — {sp.role}" if sp.role else "")
+             + (f" ({sp.kind})" if sp.kind and sp.kind != "person" else "") for sp in sps]
+    _emit(args, [sp.to_json() for sp in sps], "\n".join(lines) or "No speakers: the corpus is empty.")
+    return 0
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    service, _ = _service(args)
+    arts = service.index.sources()
+    data = [{"id": a.id, "title": a.title, "outlet": a.outlet,
+             "date": a.date.isoformat() if a.date else None, "url": a.url, "quotes": a.quotes}
+            for a in arts]
+    lines = [f"{a.date.isoformat() if a.date else 'undated':<10}  {a.quotes:>4} quotes  "
+             f"{a.outlet or 'unknown outlet'}: {a.title}  [{a.id}]" for a in arts]
+    _emit(args, data, "\n".join(lines) or "No articles in the corpus.")
+    return 0
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    _, report = _service(args)
+    _emit(args, report.to_json(), report.summary())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="quotebot", description=__doc__)
     p.add_argument("--config", default="config", help="folder of YAML settings (default: config)")
@@ -84,12 +195,43 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--input-jsonl", help='lines of {"id", "text"} to read instead of files')
     e.add_argument("--format", choices=["jsonl", "text"], default="jsonl")
     e.set_defaults(func=cmd_extract)
+
+    def query(name: str, help: str, func) -> argparse.ArgumentParser:
+        q = sub.add_parser(name, help=help)
+        q.add_argument("--corpus", help="corpus folder (default: corpus in config/bot.yaml)")
+        q.add_argument("--json", action="store_true", help="machine-readable output")
+        q.add_argument("--no-cache", action="store_true", help="extract everything afresh")
+        q.set_defaults(func=func)
+        return q
+
+    q = query("quote", "what a speaker said, newest first", cmd_quote)
+    q.add_argument("name", help="full name, surname or alias; case, accents and small typos don't matter")
+    q.add_argument("--kind", choices=["direct", "partial", "reported"])
+    q.add_argument("--since", type=_date_arg, help="YYYY-MM-DD")
+    q.add_argument("--until", type=_date_arg, help="YYYY-MM-DD")
+    w = query("who", "who said something like a phrase", cmd_who)
+    w.add_argument("phrase")
+    w.add_argument("--limit", type=int, help="most results (default: who_limit in bot.yaml)")
+    w.add_argument("--min-score", type=float, help="0-100 (default: who_min_score in bot.yaml)")
+    query("speakers", "every speaker with role and count", cmd_speakers)
+    query("sources", "every article with outlet, date and count", cmd_sources)
+    query("index", "build or refresh the cache and print the reload report", cmd_index)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from bot.config import ConfigError
+    from bot.index import QueryError
+    from bot.service import ReloadError
+
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
     except BrokenPipeError:
         return 0
+    except QueryError as e:
+        print(str(e), file=sys.stderr)
+        return 1
+    except (ConfigError, ReloadError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2

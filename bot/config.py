@@ -17,13 +17,28 @@ class ConfigError(ValueError):
     """A config file that cannot be used; the message names file and key."""
 
 
+@dataclass(frozen=True, slots=True)
+class BotSettings:
+    """config/bot.yaml: how the bot and the command line serve the corpus."""
+
+    corpus: str = "seeds"
+    cache: str | None = ".quotebot-cache/extract.sqlite3"
+    page_size: int = 5
+    admin_users: tuple[int, ...] = ()
+    admin_roles: tuple[int, ...] = ()
+    dev_guild: int | None = None
+    who_min_score: float = 60.0
+    who_limit: int = 10
+    page_timeout: float = 180.0
+
+
 @dataclass(slots=True)
 class Settings:
     speakers: list[SpeakerSpec] = field(default_factory=list)
     keep_apart: list[list[str]] = field(default_factory=list)
     # file name -> {title, outlet, date, url, author}
     sources: dict[str, dict[str, Any]] = field(default_factory=dict)
-    bot: dict[str, Any] = field(default_factory=dict)
+    bot: BotSettings = field(default_factory=BotSettings)
 
 
 def read_yaml(path: Path) -> Any:
@@ -110,6 +125,58 @@ def _sources(data: Any, path: Path) -> dict[str, dict[str, Any]]:
     return out
 
 
+_BOT_KEYS: dict[str, str] = {
+    "corpus": "a folder path", "cache": "a file path, or null for no cache",
+    "page_size": "a whole number from 1 to 10", "admin_users": "a list of Discord user ids",
+    "admin_roles": "a list of Discord role ids", "dev_guild": "a Discord server id, or null",
+    "who_min_score": "a number from 0 to 100", "who_limit": "a whole number from 1 to 25",
+    "page_timeout": "seconds, from 10 to 900",
+}
+
+
+def _snowflake(v: Any) -> bool:
+    # Discord ids are 64-bit integers; YAML may hand them over as text
+    return (isinstance(v, int) and not isinstance(v, bool) or isinstance(v, str) and v.isdigit()) \
+        and 0 < int(v) < 2**64
+
+
+def _bot(data: Any, path: Path) -> BotSettings:
+    if data is None:
+        return BotSettings()
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: must be a mapping of settings ({', '.join(_BOT_KEYS)})")
+    for key in data:
+        if key not in _BOT_KEYS:
+            raise ConfigError(f"{path}: unknown key {key!r} (known: {', '.join(_BOT_KEYS)})")
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        where = f"{path}: {key}"
+        want = _BOT_KEYS[key]
+        ok = True
+        if key == "corpus":
+            ok = isinstance(value, str) and bool(value.strip())
+        elif key == "cache":
+            ok = value is None or isinstance(value, str) and bool(value.strip())
+        elif key in ("page_size", "who_limit"):
+            hi = 10 if key == "page_size" else 25
+            ok = isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= hi
+        elif key in ("admin_users", "admin_roles"):
+            value = value or []
+            ok = isinstance(value, list) and all(_snowflake(v) for v in value)
+            value = tuple(int(v) for v in value) if ok else value
+        elif key == "dev_guild":
+            ok = value is None or _snowflake(value)
+            value = int(value) if ok and value is not None else value
+        elif key == "who_min_score":
+            ok = isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 100
+        elif key == "page_timeout":
+            ok = isinstance(value, int | float) and not isinstance(value, bool) and 10 <= value <= 900
+        if not ok:
+            raise ConfigError(f"{where}: must be {want}, not {value!r}")
+        out[key] = value
+    return BotSettings(**out)
+
+
 def load(folder: Path) -> Settings:
     """Settings from a config folder; a missing file means its defaults."""
     folder = Path(folder)
@@ -117,5 +184,5 @@ def load(folder: Path) -> Settings:
         return Settings()
     specs, apart = _speakers(read_yaml(folder / "speakers.yaml"), folder / "speakers.yaml")
     sources = _sources(read_yaml(folder / "sources.yaml"), folder / "sources.yaml")
-    bot = read_yaml(folder / "bot.yaml") or {}
-    return Settings(specs, apart, sources, bot if isinstance(bot, dict) else {})
+    bot = _bot(read_yaml(folder / "bot.yaml"), folder / "bot.yaml")
+    return Settings(specs, apart, sources, bot)

@@ -67,3 +67,17 @@ class Quote:
             "date": self.date.isoformat() if self.date else None,
             "confidence": round(self.confidence, 3),
         }
+
+    @classmethod
+    def from_json(cls, article_id: str, d: dict[str, object]) -> Quote:
+        """The inverse of to_json, for the extraction cache."""
+        date = d.get("date")
+        return cls(article_id=article_id,
+                   spans=[(int(a), int(b)) for a, b in d["spans"]],  # type: ignore[union-attr,misc]
+                   text=str(d["text"]), kind=d["kind"],  # type: ignore[arg-type]
+                   speaker=d.get("speaker"), mention=d.get("mention"),  # type: ignore[arg-type]
+                   speaker_role=d.get("speaker_role"),  # type: ignore[arg-type]
+                   speaker_kind=d.get("speaker_kind"),  # type: ignore[arg-type]
+                   cue=d.get("cue"),  # type: ignore[arg-type]
+                   date=dt.date.fromisoformat(date) if isinstance(date, str) else None,
+                   confidence=float(d.get("confidence") or 0.0))  # type: ignore[arg-type]

@@ -7,25 +7,24 @@ names canonical speakers, their aliases and roles, and merges or keeps apart the
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from bot.models import Quote
+from bot.textnorm import fold
+
+__all__ = ["Directory", "SpeakerSpec", "fold", "pick_role"]
 
 # Two surnames this alike (after folding accents and case) are one spelling apart.
 SPELLING_SIMILARITY = 85.0
+# Given names of one person spelled two ways ("Sergei" / "Sergey") are at least this alike.
+GIVEN_NAME_SIMILARITY = 70.0
 
-
-def fold(s: str) -> str:
-    """Case- and accent-insensitive form: "Gruschko" and "gruschko", "Pé" and "pe"."""
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    s = s.replace("’", "'").casefold()
-    return " ".join("".join(c if c.isalnum() else " " for c in s).split())
+# (name as extracted, speaker kind)
+RawSpeaker = tuple[str, str | None]
 
 
 @dataclass(slots=True)
@@ -38,95 +37,144 @@ class SpeakerSpec:
     kind: str | None = None  # person | organisation
 
 
-@dataclass(slots=True)
-class Directory:
-    specs: list[SpeakerSpec] = field(default_factory=list)
-    keep_apart: list[list[str]] = field(default_factory=list)
+def pick_role(roles: Counter[str]) -> str | None:
+    """The fullest of the most common roles: "NATO Secretary General" over "boss"."""
+    if not roles:
+        return None
+    return max(roles.items(), key=lambda rc: (rc[1], len(rc[0]), rc[0]))[0]
 
-    def alias_map(self) -> dict[str, SpeakerSpec]:
-        out: dict[str, SpeakerSpec] = {}
+
+class Directory:
+    """Canonical names. Keeps what it learnt of surname spellings between calls, so a
+    reload that adds one article compares only that article's new names."""
+
+    def __init__(self, specs: Sequence[SpeakerSpec] = (),
+                 keep_apart: Iterable[Iterable[str]] = ()) -> None:
+        self.specs = list(specs)
+        self.keep_apart = [list(g) for g in keep_apart]
+        self._aliases: dict[str, SpeakerSpec] = {}
         for spec in self.specs:
             for n in [spec.name, *spec.aliases]:
-                out[fold(n)] = spec
-        return out
+                self._aliases[fold(n)] = spec
+        self._apart_groups = [frozenset(fold(x) for x in g) for g in self.keep_apart]
+        self._similar: dict[str, set[str]] = {}
+
+    def alias_map(self) -> dict[str, SpeakerSpec]:
+        return dict(self._aliases)
+
+    def spec_for(self, name: str) -> SpeakerSpec | None:
+        return self._aliases.get(fold(name))
 
     def _apart(self, a: str, b: str) -> bool:
         fa, fb = fold(a), fold(b)
-        return any(fa in grp and fb in grp for grp in ({fold(x) for x in g} for g in self.keep_apart))
+        return any(fa in g and fb in g for g in self._apart_groups)
+
+    def _learn_surnames(self, surnames: Iterable[str]) -> None:
+        new = [s for s in set(surnames) if s not in self._similar]
+        if not new:
+            return
+        for s in new:
+            self._similar[s] = {s}
+        everyone = list(self._similar)
+        for s in new:
+            for other, _, _ in process.extract(s, everyone, scorer=fuzz.ratio, limit=None,
+                                               score_cutoff=SPELLING_SIMILARITY):
+                self._similar[s].add(other)
+                self._similar[other].add(s)
 
     def canonical_names(self, names: Mapping[str, int]) -> dict[str, str]:
         """Map every person name seen (with its count) to its canonical form."""
-        aliases = self.alias_map()
         out: dict[str, str] = {}
-        full = [n for n in names if len(n.split()) > 1 and fold(n) not in aliases]
-        # group full names that are spellings of one another
-        groups: list[list[str]] = []
-        for n in sorted(full, key=lambda x: (-names[x], x)):
-            fn = fold(n).split()
-            for g in groups:
-                head = fold(g[0]).split()
-                if self._apart(n, g[0]):
-                    continue
-                if fuzz.ratio(fn[-1], head[-1]) >= SPELLING_SIMILARITY and (
-                        fn[0] == head[0] or fn[0][:1] == head[0][:1]
-                        and fuzz.ratio(fn[0], head[0]) >= 70):
-                    g.append(n)
-                    break
-            else:
-                groups.append([n])
-        for g in groups:
-            for n in g:
-                out[n] = g[0]
-        # a surname alone goes to the one full name that ends in it
-        by_last: dict[str, set[str]] = defaultdict(set)
+        folded = {n: fold(n).split() for n in names}
+        full = [n for n in names if len(folded[n]) > 1 and fold(n) not in self._aliases]
+        self._learn_surnames(folded[n][-1] for n in names if folded[n])
+        by_surname: dict[str, list[str]] = defaultdict(list)
+        for n in full:
+            by_surname[folded[n][-1]].append(n)
+        # Full names join when their surnames are spellings of one another and their given
+        # names agree; the most frequent spelling names the group.
+        parent = {n: n for n in full}
+
+        def root(n: str) -> str:
+            while parent[n] != n:
+                parent[n] = parent[parent[n]]
+                n = parent[n]
+            return n
+
+        for n in full:
+            fn = folded[n]
+            for sim in self._similar.get(fn[-1], ()):
+                for m in by_surname.get(sim, ()):
+                    if m == n or root(m) == root(n) or self._apart(n, m):
+                        continue
+                    fm = folded[m]
+                    if fn[0] == fm[0] or (fn[0][:1] == fm[0][:1]
+                                          and fuzz.ratio(fn[0], fm[0]) >= GIVEN_NAME_SIMILARITY):
+                        parent[root(m)] = root(n)
+        groups: dict[str, list[str]] = defaultdict(list)
+        for n in full:
+            groups[root(n)].append(n)
+        for members in groups.values():
+            head = max(members, key=lambda x: (names[x], len(x), x))
+            for n in members:
+                out[n] = head
+        canon_by_surname: dict[str, set[str]] = defaultdict(set)
         for n, canon in out.items():
-            by_last[fold(n).split()[-1]].add(canon)
+            canon_by_surname[folded[n][-1]].add(canon)
         for n in names:
             f = fold(n)
-            if f in aliases:
-                out[n] = aliases[f].name
+            if f in self._aliases:
+                out[n] = self._aliases[f].name
                 continue
-            if n in out:
+            if n in out or not folded[n]:
+                out.setdefault(n, n)
                 continue
-            toks = f.split()
-            if not toks:
-                continue
-            cands = by_last.get(toks[-1], set())
+            # a surname alone goes to the one full name that ends in it
+            last = folded[n][-1]
+            cands = canon_by_surname.get(last, set())
             if not cands:
-                cands = {c for last, cs in by_last.items()
-                         if fuzz.ratio(last, toks[-1]) >= SPELLING_SIMILARITY for c in cs}
+                cands = {c for sim in self._similar.get(last, ()) for c in canon_by_surname.get(sim, ())}
             cands = {c for c in cands if not self._apart(n, c)}
             out[n] = next(iter(cands)) if len(cands) == 1 else n
         return out
 
+    def resolve(self, speakers: Mapping[RawSpeaker, int]) -> dict[RawSpeaker, RawSpeaker]:
+        """(name, kind) as extracted → (canonical name, kind), for every speaker seen."""
+        persons: Counter[str] = Counter()
+        for (name, kind), n in speakers.items():
+            if kind == "person":
+                persons[name] += n
+        canon = self.canonical_names(persons)
+        out: dict[RawSpeaker, RawSpeaker] = {}
+        for name, kind in speakers:
+            spec = self._aliases.get(fold(name))
+            if spec is not None:
+                out[(name, kind)] = (spec.name, spec.kind or kind)
+            elif kind == "person":
+                out[(name, kind)] = (canon.get(name, name), kind)
+            else:
+                out[(name, kind)] = (name, kind)
+        return out
+
+    def role_of(self, canonical: str, seen: Counter[str]) -> str | None:
+        spec = self._aliases.get(fold(canonical))
+        if spec is not None and spec.role:
+            return spec.role
+        return pick_role(seen)
+
     def apply(self, quotes: Sequence[Quote]) -> None:
         """Rewrite speakers in place to their canonical names and roles."""
-        aliases = self.alias_map()
-        counts: Counter[str] = Counter(q.speaker for q in quotes
-                                       if q.speaker and q.speaker_kind == "person")
-        canon = self.canonical_names(counts)
+        counts: Counter[RawSpeaker] = Counter((q.speaker, q.speaker_kind) for q in quotes
+                                              if q.speaker)
+        mapping = self.resolve(counts)
         roles: dict[str, Counter[str]] = defaultdict(Counter)
         for q in quotes:
             if not q.speaker:
                 continue
-            f = fold(q.speaker)
-            if f in aliases:
-                spec = aliases[f]
-                q.speaker = spec.name
-                q.speaker_kind = spec.kind or q.speaker_kind  # type: ignore[assignment]
-            elif q.speaker_kind == "person":
-                q.speaker = canon.get(q.speaker, q.speaker)
+            q.speaker, kind = mapping[(q.speaker, q.speaker_kind)]
+            q.speaker_kind = kind  # type: ignore[assignment]
             if q.speaker_role:
                 roles[q.speaker][q.speaker_role] += 1
         for q in quotes:
-            if not q.speaker:
-                continue
-            spec = aliases.get(fold(q.speaker))
-            if spec is not None and spec.role:
-                q.speaker_role = spec.role
-            elif roles.get(q.speaker):
-                # the fullest of the most common roles: "NATO Secretary General" over "boss"
-                top = roles[q.speaker].most_common()
-                best = max(top, key=lambda rc: (rc[1], len(rc[0])))
-                q.speaker_role = best[0]
-
+            if q.speaker:
+                q.speaker_role = self.role_of(q.speaker, roles.get(q.speaker, Counter()))

@@ -1,0 +1,238 @@
+"""The serving snapshot. reload() reads the corpus folder and config beside the index that
+is serving, swaps the new one in with one assignment, and returns what changed. A reload
+that fails raises and leaves the serving index as it was."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+from collections.abc import Mapping
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bot import cache as cache_mod
+from bot import config
+from bot.corpus.reader import SUFFIXES, decode, parse_article
+from bot.extract.pipeline import extract
+from bot.index import ArticleInfo, QuoteIndex, ReloadReport
+from bot.models import Article, Quote
+from bot.people import Directory
+
+# Below this many files to extract, worker processes cost more than they save.
+PARALLEL_FROM = 64
+# Rebuild the whole index once the delta holds this share of the articles.
+COMPACT_SHARE = 0.1
+COMPACT_MIN = 200
+
+Entry = tuple[ArticleInfo, list[Quote]]
+
+
+class ReloadError(Exception):
+    """The corpus folder or config cannot be used; the old index keeps serving."""
+
+
+class ReloadBusy(ReloadError):
+    def __init__(self) -> None:
+        super().__init__("A reload is already running; try again when it has finished.")
+
+
+@dataclass(frozen=True, slots=True)
+class _FileState:
+    path: str
+    size: int
+    mtime_ns: int
+    override: str
+    key: str
+
+
+def _extract_file(path: str, article_id: str, data: bytes,
+                  override: Mapping[str, Any] | None) -> tuple[Article | None, list[Quote], list[str]]:
+    text, warnings = decode(data, path)
+    if text is None:
+        return None, [], warnings
+    art = parse_article(article_id, text, path, override)
+    quotes = extract(art)
+    # The text is not kept: the index needs only what the quotes carry.
+    slim = Article(id=art.id, text="", title=art.title, outlet=art.outlet, date=art.date,
+                   url=art.url, author=art.author, path=path, warnings=tuple(warnings) + art.warnings)
+    return slim, quotes, warnings + list(art.warnings)
+
+
+def _extract_job(job: tuple[str, str, bytes, Mapping[str, Any] | None]):
+    return _extract_file(*job)
+
+
+def list_articles(folder: Path) -> list[Path]:
+    """Article files under folder (subfolders too), in a stable order; hidden ones skipped."""
+    out = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.endswith(SUFFIXES) and not name.startswith("."):
+                out.append(Path(dirpath) / name)
+    return out
+
+
+class Service:
+    """Holds the serving index. Queries read `service.index` once and use that snapshot."""
+
+    def __init__(self, corpus: Path | str, config_dir: Path | str = "config",
+                 cache_path: Path | str | None = None, workers: int | None = None) -> None:
+        self.corpus = Path(corpus)
+        self.config_dir = Path(config_dir)
+        self.cache = cache_mod.Cache(cache_path)
+        self.workers = workers if workers is not None else min(4, os.cpu_count() or 1)
+        self.index: QuoteIndex = QuoteIndex.empty()
+        self.settings = config.Settings()
+        self.last_report: ReloadReport | None = None
+        self._lock = threading.Lock()
+        self._files: dict[str, _FileState] = {}
+        self._delta: dict[str, Entry] = {}
+
+    @property
+    def reloading(self) -> bool:
+        return self._lock.locked()
+
+    def reload(self) -> ReloadReport:
+        if not self._lock.acquire(blocking=False):
+            raise ReloadBusy()
+        try:
+            return self._reload()
+        finally:
+            self._lock.release()
+
+    def _article_id(self, path: Path) -> str:
+        return path.relative_to(self.corpus).as_posix()
+
+    def _reload(self) -> ReloadReport:
+        t0 = time.perf_counter()
+        try:
+            settings = config.load(self.config_dir)
+        except config.ConfigError as e:
+            raise ReloadError(str(e)) from e
+        if not self.corpus.is_dir():
+            raise ReloadError(f"{self.corpus}: the corpus folder does not exist")
+        try:
+            paths = list_articles(self.corpus)
+        except OSError as e:
+            raise ReloadError(f"{self.corpus}: cannot list the corpus folder ({e.strerror or e})") from e
+        old = self.index
+        directory = Directory(settings.speakers, settings.keep_apart) \
+            if (settings.speakers, settings.keep_apart) != (self.settings.speakers, self.settings.keep_apart) \
+            else old.directory
+
+        states: dict[str, _FileState] = {}
+        changed: dict[str, Entry] = {}
+        failed: list[tuple[str, str]] = []
+        warnings: list[str] = []
+        jobs: list[tuple[str, str, bytes, Mapping[str, Any] | None]] = []
+        keys: dict[str, _FileState] = {}
+        from_cache = 0
+        for path in paths:
+            aid = self._article_id(path)
+            override = settings.sources.get(aid) or settings.sources.get(path.name)
+            sig = json.dumps(override, sort_keys=True, default=str) if override else ""
+            try:
+                st = path.stat()
+                prev = self._files.get(aid)
+                if prev and (prev.path, prev.size, prev.mtime_ns, prev.override) == \
+                        (str(path), st.st_size, st.st_mtime_ns, sig):
+                    states[aid] = prev
+                    continue
+                data = path.read_bytes()
+            except OSError as e:
+                failed.append((str(path), f"cannot read ({e.strerror or e})"))
+                continue
+            key = cache_mod.key_for(data, override)
+            state = _FileState(str(path), st.st_size, st.st_mtime_ns, sig, key)
+            if prev and prev.key == key:  # touched, not changed
+                states[aid] = state
+                continue
+            hit = self.cache.get(key, aid, str(path))
+            if hit is not None:
+                art, quotes = hit
+                changed[aid] = (ArticleInfo.of(art, len(quotes)), quotes)
+                warnings.extend(art.warnings)
+                states[aid] = state
+                from_cache += 1
+                continue
+            jobs.append((str(path), aid, data, override))
+            keys[aid] = state
+
+        to_store = []
+        for (path_s, aid, _, _), (art, quotes, warns) in zip(jobs, self._run(jobs), strict=True):
+            warnings.extend(warns)
+            if art is None:
+                failed.append((path_s, warns[0] if warns else "unreadable"))
+                continue
+            changed[aid] = (ArticleInfo.of(art, len(quotes)), quotes)
+            states[aid] = keys[aid]
+            to_store.append((keys[aid].key, art, quotes))
+        if to_store:
+            try:
+                self.cache.put_many(to_store)
+            except Exception as e:  # a cache that cannot be written costs speed, not data
+                warnings.append(f"{self.cache.path}: cannot write the extraction cache ({e})")
+
+        removed = [a for a in self._files if a not in states]
+        added = sorted(a for a in changed if a not in self._files)
+        modified = sorted(a for a in changed if a in self._files)
+        new = self._next_index(old, changed, removed, states, directory)
+
+        old_names = {s.name for s in old.speakers()}
+        new_names = {s.name for s in new.speakers()}
+        report = ReloadReport(
+            articles_added=tuple(added), articles_changed=tuple(modified),
+            articles_removed=tuple(sorted(removed)), quotes_before=len(old), quotes_after=len(new),
+            speakers_gained=tuple(sorted(new_names - old_names)),
+            speakers_lost=tuple(sorted(old_names - new_names)),
+            failed=tuple(failed), warnings=tuple(warnings),
+            extracted=len(jobs), from_cache=from_cache, seconds=time.perf_counter() - t0)
+        # The swap: one assignment, so a query sees the old index or the new, never a mix.
+        self.index = new
+        self.settings = settings
+        self._files = states
+        self.last_report = report
+        return report
+
+    def _next_index(self, old: QuoteIndex, changed: dict[str, Entry], removed: list[str],
+                    states: dict[str, _FileState], directory: Directory) -> QuoteIndex:
+        base = old.segments[0]
+        delta_size = len(set(self._delta) | set(changed))
+        if not base.articles or delta_size > max(COMPACT_MIN, COMPACT_SHARE * len(states)):
+            entries = dict(changed)
+            for aid, state in states.items():
+                if aid not in entries:
+                    entries[aid] = self._entry_of(aid, state, old)
+            self._delta = {}
+            return QuoteIndex.build((entries[a] for a in sorted(entries)), directory)
+        if not changed and not removed:
+            if directory is old.directory:
+                return old
+            return QuoteIndex(old.segments, old.dead, directory, old.base_dirty)
+        new = old.with_changes(changed, removed, self._delta, directory)
+        self._delta = {k: v for k, v in {**self._delta, **changed}.items() if k not in removed}
+        return new
+
+    def _entry_of(self, aid: str, state: _FileState, old: QuoteIndex) -> Entry:
+        """An unchanged article's entry, for a full rebuild: from the cache, or (if the
+        cache lost it) extracted again."""
+        hit = self.cache.get(state.key, aid, state.path)
+        if hit is not None:
+            art, quotes = hit
+            return ArticleInfo.of(art, len(quotes)), quotes
+        art, quotes, _ = _extract_file(state.path, aid, Path(state.path).read_bytes(),
+                                       self.settings.sources.get(aid))
+        if art is None:
+            return ArticleInfo(aid, aid, None, None, None, 0), []
+        return ArticleInfo.of(art, len(quotes)), quotes
+
+    def _run(self, jobs: list[tuple[str, str, bytes, Mapping[str, Any] | None]]):
+        if len(jobs) < PARALLEL_FROM or self.workers <= 1:
+            return [_extract_file(*job) for job in jobs]
+        with ProcessPoolExecutor(self.workers) as pool:
+            return list(pool.map(_extract_job, jobs, chunksize=16))

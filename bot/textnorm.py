@@ -1,0 +1,40 @@
+"""Text folded for matching: case, accents, curly quotes and punctuation don't count.
+
+Shared by the people directory and the index, so that a name or phrase typed by a person
+meets the corpus in the same form."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_WORD = re.compile(r"[\W_]+")
+# Words too common to find anything by; a phrase of only these is asked to say more.
+_COMMON = """
+a an and are as at be been but by for from had has have he her his i if in into is it its
+me my no not of on or our s she so that the their them they this to us was we were what
+when which who will with would you your"""
+STOPWORDS = frozenset(_COMMON.split())
+
+
+def fold(s: str) -> str:
+    """Case- and accent-insensitive form: "Gruschko" → "gruschko", "NATO’s" → "nato s"."""
+    if not s.isascii():
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(c for c in s if not unicodedata.combining(c))
+    return " ".join(_NON_WORD.split(s.casefold())).strip()
+
+
+def words(s: str) -> list[str]:
+    """The folded words of a text, in order."""
+    return fold(s).split()
+
+
+def word_spans(s: str) -> list[tuple[int, int, str]]:
+    """(start, end, folded word) for each word of s, offsets into s as given."""
+    out = []
+    for m in re.finditer(r"[^\W_]+", s):
+        w = fold(m.group())
+        if w:
+            out.append((m.start(), m.end(), w.replace(" ", "")))
+    return out

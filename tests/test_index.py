@@ -1,0 +1,167 @@
+"""The index's questions, on hand-made quote records so each answer is known."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import string
+
+import pytest
+
+from bot.index import AmbiguousSpeaker, ArticleInfo, NoSuchSpeaker, QueryError, QuoteIndex
+from bot.models import Quote
+from bot.people import Directory, SpeakerSpec
+
+
+def _q(aid: str, text: str, speaker: str | None, kind: str = "direct", role: str | None = None,
+       speaker_kind: str = "person", start: int = 0) -> Quote:
+    return Quote(aid, [(start, start + len(text))], text, kind, speaker=speaker,  # type: ignore[arg-type]
+                 speaker_role=role, speaker_kind=speaker_kind)  # type: ignore[arg-type]
+
+
+def _art(aid: str, day: int | None) -> ArticleInfo:
+    return ArticleInfo(aid, f"Title {aid}", "Outlet", dt.date(2022, 1, day) if day else None, None)
+
+
+ENTRIES = [
+    (_art("a", 4), [_q("a", "NATO's open door policy stays open.", "Jens Stoltenberg",
+                       role="NATO Secretary General"),
+                    _q("a", "We are ready to talk.", "Stoltenberg", "reported", start=50)]),
+    (_art("b", 12), [_q("b", "The door to dialogue is open, but not for ultimatums.", "Alexander Gruschko"),
+                     _q("b", "Every country has the sovereign right to choose its own path.",
+                        "Wendy Sherman", "partial", role="US Deputy Secretary of State"),
+                     _q("b", "security guarantees", "Alexander Grushko", "partial", start=90)]),
+    (_art("c", 10), [_q("c", "Our talks will give impetus to conflict prevention.", "Alexander Grushko"),
+                     _q("c", "Bill said it.", "Bill Clinton"), _q("c", "Hillary said it.", "Hillary Clinton"),
+                     _q("c", "Quoted by a document.", "NATO", speaker_kind="organisation")]),
+    (_art("d", None), [_q("d", "An undated remark about the open door.", "Jens Stoltenberg")]),
+]
+
+
+@pytest.fixture
+def ix() -> QuoteIndex:
+    return QuoteIndex.build(ENTRIES, Directory([SpeakerSpec("NATO", ["North Atlantic Alliance"],
+                                                            kind="organisation")]))
+
+
+@pytest.mark.parametrize("typed", ["Jens Stoltenberg", "stoltenberg", "STOLTENBERG", "Stoltenburg",
+                                   "  jens   stoltenberg ", "Støltenberg"])
+def test_a_name_as_people_type_it(ix: QuoteIndex, typed: str) -> None:
+    assert ix.quote(typed).speaker.name == "Jens Stoltenberg"
+
+
+def test_spelling_variants_are_one_speaker_found_by_either(ix: QuoteIndex) -> None:
+    a = ix.quote("Gruschko")
+    assert a.speaker.name == "Alexander Grushko"
+    assert len(a.statements) == 3
+    assert ix.quote("Grushko").speaker == a.speaker
+
+
+def test_alias_from_config(ix: QuoteIndex) -> None:
+    assert ix.quote("north atlantic alliance").speaker.name == "NATO"
+
+
+def test_ambiguous_and_unknown_names_say_what_was_found(ix: QuoteIndex) -> None:
+    with pytest.raises(AmbiguousSpeaker) as amb:
+        ix.quote("Clinton")
+    assert set(amb.value.candidates) == {"Bill Clinton", "Hillary Clinton"}
+    with pytest.raises(NoSuchSpeaker) as unknown:
+        ix.quote("Wendy Smithers")
+    assert "Wendy Sherman" in unknown.value.suggestions
+    with pytest.raises(NoSuchSpeaker) as nothing:
+        ix.quote("Zbigniew")
+    assert nothing.value.suggestions == []
+
+
+def test_newest_first_with_kind_and_dates(ix: QuoteIndex) -> None:
+    a = ix.quote("Grushko")
+    assert [s.date for s in a.statements] == [dt.date(2022, 1, 12), dt.date(2022, 1, 12),
+                                              dt.date(2022, 1, 10)]
+    assert [s.kind for s in ix.quote("Grushko", kind="partial").statements] == ["partial"]
+    since = ix.quote("Grushko", since=dt.date(2022, 1, 11)).statements
+    assert {s.article.id for s in since} == {"b"}
+    until = ix.quote("Stoltenberg", until=dt.date(2022, 1, 5)).statements
+    assert {s.article.id for s in until} == {"a"}  # the undated statement is left out
+    assert ix.quote("Stoltenberg").statements[-1].date is None  # undated comes last
+    with pytest.raises(QueryError):
+        ix.quote("Grushko", kind="rumour")
+    with pytest.raises(QueryError):
+        ix.quote("Grushko", since=dt.date(2022, 2, 1), until=dt.date(2022, 1, 1))
+
+
+@pytest.mark.parametrize("phrase", ["open door", "opne door", "door open", "NATO’s open door",
+                                    "OPEN-DOOR!", "open dor"])
+def test_who_finds_the_phrase_however_typed(ix: QuoteIndex, phrase: str) -> None:
+    hits = ix.who(phrase)
+    assert hits[0].statement.speaker == "Jens Stoltenberg"
+    top = hits[0]
+    marked = {top.statement.text[a:b].lower() for a, b in top.marks}
+    assert {"open", "door"} <= marked
+
+
+def test_who_labels_kinds_and_leaves_weak_matches_out(ix: QuoteIndex) -> None:
+    hits = ix.who("sovereign right to choose")
+    assert [(h.statement.speaker, h.statement.kind) for h in hits] == [("Wendy Sherman", "partial")]
+    assert ix.who("submarine cables") == []
+
+
+@pytest.mark.parametrize("phrase", ["", "   ", "!!!", "the of and"])
+def test_who_without_words_is_a_clear_error(ix: QuoteIndex, phrase: str) -> None:
+    with pytest.raises(QueryError):
+        ix.who(phrase)
+
+
+@pytest.mark.parametrize("typed", ["x", "a" * 10_000, ".*[(", "**bold** `code` @everyone",
+                                   "\x00\x07\u202e", "door " * 3000])
+def test_any_input_gets_an_answer_or_a_clear_error(ix: QuoteIndex, typed: str) -> None:
+    for ask in (ix.who, ix.quote, ix.complete_speaker):
+        try:
+            ask(typed)
+        except QueryError as e:
+            assert str(e)
+
+
+def test_complete_speaker(ix: QuoteIndex) -> None:
+    assert ix.complete_speaker("sto")[0] == "Jens Stoltenberg"
+    assert ix.complete_speaker("gru") == ["Alexander Grushko"]
+    assert ix.complete_speaker("clin") == ["Bill Clinton", "Hillary Clinton"]
+    # nothing typed: the most quoted first, ties by name
+    assert ix.complete_speaker("")[:2] == ["Alexander Grushko", "Jens Stoltenberg"]
+    assert "Jens Stoltenberg" in ix.complete_speaker("stoltenbreg")
+
+
+def test_complete_speaker_gives_at_most_25() -> None:
+    rng = random.Random(7)
+    surnames = {"".join(rng.choice(string.ascii_lowercase) for _ in range(9)).title() for _ in range(60)}
+    many = [(_art(f"x{i}", 1), [_q(f"x{i}", "Words here.", f"Sam {n}")]) for i, n in enumerate(surnames)]
+    got = QuoteIndex.build(many).complete_speaker("sam")
+    assert len(got) == 25 and len(set(got)) == 25
+
+
+def test_speakers_and_sources(ix: QuoteIndex) -> None:
+    sps = {s.name: s for s in ix.speakers()}
+    assert sps["Jens Stoltenberg"].count == 3
+    assert sps["Jens Stoltenberg"].role == "NATO Secretary General"
+    assert dict(sps["Alexander Grushko"].kinds) == {"direct": 2, "partial": 1}
+    assert [a.id for a in ix.sources()] == ["b", "c", "a", "d"]
+    assert ix.date_range() == (dt.date(2022, 1, 4), dt.date(2022, 1, 12))
+
+
+def test_changes_make_a_new_snapshot_and_leave_the_old_one_whole(ix: QuoteIndex) -> None:
+    changed = {"a": (_art("a", 20), [_q("a", "A new remark on submarine cables.", "Jens Stoltenberg")]),
+               "e": (_art("e", 21), [_q("e", "Fresh words from a fresh voice.", "Ann Lee")])}
+    new = ix.with_changes(changed, removed=["c"], delta_entries={})
+    assert len(ix.quote("Stoltenberg").statements) == 3  # the old snapshot is unchanged
+    assert [s.text for s in new.quote("Stoltenberg").statements] == [
+        "A new remark on submarine cables.", "An undated remark about the open door."]
+    assert new.who("submarine cables")[0].statement.article.id == "a"
+    assert ix.who("submarine cables") == []
+    with pytest.raises(NoSuchSpeaker):
+        new.quote("Bill Clinton")
+    assert new.quote("Ann Lee").statements[0].date == dt.date(2022, 1, 21)
+    assert {a.id for a in new.sources()} == {"a", "b", "d", "e"}
+    # the same corpus built from scratch answers the same
+    fresh = QuoteIndex.build([ENTRIES[1], changed["a"], ENTRIES[3], changed["e"]], ix.directory)
+    for name in ("Stoltenberg", "Grushko", "Ann Lee", "Sherman"):
+        assert [s.text for s in new.quote(name).statements] == [s.text for s in fresh.quote(name).statements]
+    assert [s.to_json() for s in new.speakers()] == [s.to_json() for s in fresh.speakers()]
