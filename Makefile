@@ -13,9 +13,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-## The main job on the bundled seeds: every quotation, its speaker and date, for people.
+## The bot on the bundled seeds: on Discord with DISCORD_TOKEN set, else the offline console
+## (type /quote Stoltenberg or /who "open door"; pipe commands in to script it).
 run: $(STAMP)
-	$(BIN)/quotebot extract seeds --format text
+	$(BIN)/quotebot run
 
 test: $(STAMP)
 	$(BIN)/ruff check bot tests bench

@@ -186,6 +186,121 @@ def cmd_index(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serving(args: argparse.Namespace):
+    """A Service loaded from the corpus, or an error message for the person at the terminal."""
+    service, report = _service(args)
+    if not len(service.index):
+        print(f"warning: no quotes in {service.corpus}", file=sys.stderr)
+    return service
+
+
+def cmd_console(args: argparse.Namespace) -> int:
+    from bot import console
+
+    return console.main(_serving(args))
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Connect to Discord when a token is set; otherwise the offline console."""
+    from bot.discord.client import read_token
+
+    token = read_token()
+    if not token:
+        print("No DISCORD_TOKEN set: starting the offline console (what the bot would answer).",
+              file=sys.stderr)
+        return cmd_console(args)
+    return _run_bot(_serving(args), token)
+
+
+def _run_bot(service, token: str) -> int:
+    import asyncio
+    import logging
+    import signal
+
+    import discord
+
+    from bot.discord.client import QuoteBot
+
+    discord.utils.setup_logging(level=logging.INFO)
+    bot = QuoteBot(service)
+
+    async def serve() -> None:
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, lambda: asyncio.ensure_future(bot.close()))
+        async with bot:
+            await bot.start(token)
+
+    try:
+        asyncio.run(serve())
+    except discord.LoginFailure:
+        print("error: Discord refused the token in DISCORD_TOKEN (it is not shown here).", file=sys.stderr)
+        return 2
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    import asyncio
+
+    import discord
+
+    from bot.discord.client import QuoteBot, read_token
+
+    token = read_token()
+    if not token:
+        print("error: set DISCORD_TOKEN (or put it in .env) to sync commands.", file=sys.stderr)
+        return 2
+    service = _serving(args)
+    guild_id = args.guild or service.settings.bot.dev_guild
+
+    async def sync() -> list:
+        bot = QuoteBot(service)
+        async with bot:
+            await bot.login(token)
+            if guild_id:
+                guild = discord.Object(id=guild_id)
+                bot.tree.copy_global_to(guild=guild)
+                return await bot.tree.sync(guild=guild)
+            return await bot.tree.sync()
+
+    try:
+        synced = asyncio.run(sync())
+    except discord.LoginFailure:
+        print("error: Discord refused the token in DISCORD_TOKEN (it is not shown here).", file=sys.stderr)
+        return 2
+    where = f"server {guild_id}" if guild_id else "every server (global; may take up to an hour)"
+    print(f"Synced {len(synced)} commands to {where}: " + ", ".join(f"/{c.name}" for c in synced))
+    return 0
+
+
+def cmd_commands(args: argparse.Namespace) -> int:
+    from bot.discord.client import command_payloads
+    from bot.service import Service
+
+    payloads = command_payloads(Service(args.corpus or "seeds", args.config))
+    if args.json:
+        print(json.dumps(payloads, ensure_ascii=False, indent=2))
+    else:
+        for p in payloads:
+            opts = " ".join(f"[{o['name']}]" if not o.get("required") else o["name"] for o in p.get("options", ()))
+            print(f"/{p['name']} {opts}".rstrip() + f" — {p['description']}")
+    return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from bot import console
+
+    service = _serving(args)
+    pages, failed = console.run_line(service, args.line)
+    if args.json:
+        from bot.discord import render
+
+        print(json.dumps(render.interaction_responses(pages), ensure_ascii=False, indent=2))
+    else:
+        print("\n\n".join(console.page_text(p) for p in pages))
+    return 1 if failed else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="quotebot", description=__doc__)
     p.add_argument("--config", default="config", help="folder of YAML settings (default: config)")
@@ -216,6 +331,13 @@ def build_parser() -> argparse.ArgumentParser:
     query("speakers", "every speaker with role and count", cmd_speakers)
     query("sources", "every article with outlet, date and count", cmd_sources)
     query("index", "build or refresh the cache and print the reload report", cmd_index)
+    query("run", "the bot: on Discord with DISCORD_TOKEN set, else the offline console", cmd_run)
+    query("console", "the offline console: type bot commands, see the bot's answers", cmd_console)
+    y = query("sync", "register the slash commands with Discord (needs DISCORD_TOKEN)", cmd_sync)
+    y.add_argument("--guild", type=int, help="one server's id: instant, for testing (default: dev_guild)")
+    query("commands", "the command payloads that sync would send", cmd_commands)
+    r = query("render", "the replies the bot would send for one command line", cmd_render)
+    r.add_argument("line", help="e.g. '/quote Stoltenberg' or '/who \"open door\"'")
     return p
 
 

@@ -13,7 +13,6 @@ object each, which keeps a million quotes within a few times their text's size.
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import math
 from array import array
 from bisect import bisect_left, bisect_right
@@ -21,6 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from bot.models import Article, Quote
@@ -122,10 +122,30 @@ class Speaker:
                 "last": self.last.isoformat() if self.last else None}
 
 
+class Statements(Sequence[Statement]):
+    """A speaker's statements, made into Statement records only as they are read: a page
+    of a speaker with 50,000 quotes costs a page, not 50,000 records."""
+
+    def __init__(self, index: QuoteIndex, ids: Sequence[int]) -> None:
+        self._index = index
+        self._ids = ids
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __getitem__(self, k):  # type: ignore[override]
+        if isinstance(k, slice):
+            return [self._index.statement(int(i)) for i in self._ids[k]]
+        return self._index.statement(int(self._ids[k]))
+
+    def __iter__(self) -> Iterator[Statement]:
+        return (self._index.statement(int(i)) for i in self._ids)
+
+
 @dataclass(frozen=True, slots=True)
 class QuoteAnswer:
     speaker: Speaker
-    statements: tuple[Statement, ...]
+    statements: Statements
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,8 +180,15 @@ class Segment:
         self.article_row: dict[str, int] = {}
         # the quotes of article row r are ids first_quote[r] .. first_quote[r + 1] - 1
         self.first_quote = array("I")
-        self.texts: list[str] = []
-        self.speakers: list[RawSpeaker | None] = []
+        # quote texts as one UTF-8 blob: a million small str objects would cost 49 bytes
+        # each before their first character
+        blob = bytearray()
+        self.text_off = array("Q", [0])
+        n = 0
+        # speaker of each quote as a code into self.raws (-1: none)
+        self.raws: list[RawSpeaker] = []
+        raw_codes: dict[RawSpeaker, int] = {}
+        self.raw_code = array("i")
         self.roles: list[str | None] = []
         self.mentions: list[str | None] = []
         self.cues: list[str | None] = []
@@ -171,8 +198,7 @@ class Segment:
         self.starts = array("I")
         self.ends = array("I")
         self.confidence = array("f")
-        self.postings: dict[str, array] = {}
-        self.by_speaker: dict[RawSpeaker, array] = {}
+        postings: dict[str, array] = {}
         self.role_counts: dict[RawSpeaker, Counter[str]] = defaultdict(Counter)
         intern: dict[object, object] = {}
 
@@ -183,12 +209,21 @@ class Segment:
             row = len(self.articles)
             self.articles.append(info)
             self.article_row[info.id] = row
-            self.first_quote.append(len(self.texts))
+            self.first_quote.append(n)
             for q in quotes:
-                i = base + len(self.texts)
-                self.texts.append(q.text)
-                raw = same((q.speaker, q.speaker_kind)) if q.speaker else None
-                self.speakers.append(raw)  # type: ignore[arg-type]
+                i = base + n
+                n += 1
+                blob += q.text.encode("utf-8", "surrogatepass")
+                self.text_off.append(len(blob))
+                raw = (q.speaker, q.speaker_kind) if q.speaker else None
+                if raw is None:
+                    self.raw_code.append(-1)
+                else:
+                    code = raw_codes.get(raw)  # type: ignore[arg-type]
+                    if code is None:
+                        code = raw_codes[raw] = len(self.raws)  # type: ignore[index]
+                        self.raws.append(raw)  # type: ignore[arg-type]
+                    self.raw_code.append(code)
                 self.roles.append(same(q.speaker_role))  # type: ignore[arg-type]
                 self.mentions.append(same(q.mention))  # type: ignore[arg-type]
                 self.cues.append(same(q.cue))  # type: ignore[arg-type]
@@ -199,26 +234,52 @@ class Segment:
                 self.starts.append(q.start)
                 self.ends.append(q.end)
                 self.confidence.append(q.confidence)
-                if raw is not None:
-                    self.by_speaker.setdefault(raw, array("I")).append(i)  # type: ignore[arg-type]
-                    if q.speaker_role:
-                        self.role_counts[raw][q.speaker_role] += 1  # type: ignore[index]
+                if raw is not None and q.speaker_role:
+                    self.role_counts[raw][q.speaker_role] += 1  # type: ignore[index]
                 for w in index_words(q.text):
-                    self.postings.setdefault(w, array("I")).append(i)
-        self.first_quote.append(len(self.texts))
-        self.end = base + len(self.texts)
+                    postings.setdefault(w, array("I")).append(i)
+        self.first_quote.append(n)
+        self.count = n
+        self.end = base + n
+        self.blob = bytes(blob)
+        del blob
+        # numpy views of the columns, for building speaker tables in C
+        self.np_kinds = np.frombuffer(self.kinds, dtype=np.uint8)
+        self.np_dates = np.frombuffer(self.dates, dtype=np.int32)
+        self.np_starts = np.frombuffer(self.starts, dtype=np.uint32)
+        self.np_art = np.frombuffer(self.art, dtype=np.uint32)
+        self.np_raw = np.frombuffer(self.raw_code, dtype=np.int32)
+        # The word index in one flat array (compressed sparse rows): word → its row, and
+        # the row's ids, ascending, are flat[offsets[row]:offsets[row + 1]]. One array
+        # instead of one object per word keeps a large vocabulary small, and numpy does
+        # the set arithmetic of a query in C.
+        self.vocab: dict[str, int] = {}
+        offsets = [0]
+        for w, ids in postings.items():
+            self.vocab[w] = len(offsets) - 1
+            offsets.append(offsets[-1] + len(ids))
+        self.offsets = np.array(offsets, dtype=np.int64)
+        self.flat = np.empty(offsets[-1], dtype=np.uint32)
+        for w, ids in postings.items():
+            r = self.vocab[w]
+            self.flat[offsets[r]:offsets[r + 1]] = np.frombuffer(ids, dtype=np.uint32)
+        del postings
         # Typo tolerance: every word of the vocabulary under each single-letter deletion
         # ("open" under "pen", "oen", "opn", "ope"); a typed word meets its intended one
         # where their deletions meet (a slip of one letter, or two letters swapped).
         self.deleted: dict[str, list[str]] = defaultdict(list)
-        for w in self.postings:
+        for w in self.vocab:
             if len(w) >= FUZZY_MIN_LEN:
                 for d in _deletions(w):
                     self.deleted[d].append(w)
         self.deleted = dict(self.deleted)
 
     def __len__(self) -> int:
-        return len(self.texts)
+        return self.count
+
+    def text(self, i: int) -> str:
+        """The text of local row i."""
+        return self.blob[self.text_off[i]:self.text_off[i + 1]].decode("utf-8", "surrogatepass")
 
     def __contains__(self, gid: int) -> bool:
         return self.base <= gid < self.end
@@ -226,10 +287,14 @@ class Segment:
     def article_ids(self, row: int) -> range:
         return range(self.base + self.first_quote[row], self.base + self.first_quote[row + 1])
 
+    def posting(self, w: str) -> np.ndarray:
+        r = self.vocab[w]
+        return self.flat[self.offsets[r]:self.offsets[r + 1]]
+
     def variants(self, w: str) -> dict[str, float]:
         """Words of this segment's vocabulary that w may stand for, with their weight."""
         out: dict[str, float] = {}
-        if w in self.postings:
+        if w in self.vocab:
             out[w] = 1.0
         if len(w) < FUZZY_MIN_LEN - 1:
             return out
@@ -238,7 +303,7 @@ class Segment:
         if len(w) < FUZZY_MIN_LEN:
             return out
         for d in _deletions(w):
-            if d in self.postings and len(d) >= FUZZY_MIN_LEN:  # w has a letter too many
+            if d in self.vocab and len(d) >= FUZZY_MIN_LEN:  # w has a letter too many
                 out.setdefault(d, FUZZY_WEIGHT)
             for v in self.deleted.get(d, ()):  # one letter wrong, or two swapped
                 out.setdefault(v, FUZZY_WEIGHT)
@@ -321,6 +386,7 @@ class QuoteIndex:
                     continue
                 self._articles[aid] = (seg, row)
         self.quote_count = sum(len(s) for s in self.segments) - len(dead)
+        self._dead_ids = np.array(sorted(dead), dtype=np.uint32)
         self._build_speakers()
 
     # ---- building -------------------------------------------------------------------
@@ -352,54 +418,100 @@ class QuoteIndex:
         return QuoteIndex(segs, frozenset(dead), directory or self.directory, frozenset(dirty))
 
     def _build_speakers(self) -> None:
+        base = self.segments[0]
+        # per segment: which rows are live (the base's changed articles are masked out)
+        live = []
+        for seg in self.segments:
+            mask = seg.np_raw >= 0
+            if seg is base and self._dead_ids.size:
+                mask[self._dead_ids.astype(np.int64) - base.base] = False
+            live.append(mask)
         counts: Counter[RawSpeaker] = Counter()
         roles: dict[RawSpeaker, Counter[str]] = defaultdict(Counter)
-        base = self.segments[0]
-        # speakers with quotes masked out of the base are counted quote by quote
-        touched = {base.speakers[i - base.base] for i in self.dead} - {None}
-        for seg in self.segments:
-            for raw, ids in seg.by_speaker.items():
-                if seg is base and raw in touched:
-                    live = [i - base.base for i in ids if i not in self.dead]
-                    if live:
-                        counts[raw] += len(live)
-                        roles[raw].update(r for r in (base.roles[i] for i in live) if r)
+        dead_codes = set(base.np_raw[self._dead_ids.astype(np.int64) - base.base].tolist()) \
+            if self._dead_ids.size else set()
+        for seg, mask in zip(self.segments, live, strict=True):
+            per_raw = np.bincount(seg.np_raw[mask], minlength=len(seg.raws))
+            for code, raw in enumerate(seg.raws):
+                n = int(per_raw[code])
+                if not n:
+                    continue
+                counts[raw] += n
+                if seg is base and code in dead_codes:
+                    rows = np.flatnonzero(mask & (seg.np_raw == code))
+                    roles[raw].update(r for r in (seg.roles[i] for i in rows.tolist()) if r)
                 else:
-                    counts[raw] += len(ids)
                     roles[raw].update(seg.role_counts.get(raw, ()))
         mapping = self.directory.resolve(counts)
-        groups: dict[RawSpeaker, list[RawSpeaker]] = defaultdict(list)
-        for raw, canon in mapping.items():
-            groups[canon].append(raw)
-        self._canon_of: dict[RawSpeaker, RawSpeaker] = mapping
-        self._speakers: dict[str, Speaker] = {}
-        self._speaker_ids: dict[str, array] = {}
-        for (name, kind), raws in groups.items():
-            ids: list[int] = []
-            for seg in self.segments:
-                for raw in raws:
-                    got = seg.by_speaker.get(raw)
-                    if got is not None:
-                        ids.extend(got)
-            if self.dead:
-                ids = [i for i in ids if i not in self.dead]
-            if not ids:
+        group_of: dict[RawSpeaker, int] = {}
+        groups: list[RawSpeaker] = []
+        members: list[list[RawSpeaker]] = []
+        for raw in counts:
+            canon = mapping[raw]
+            g = group_of.get(canon)
+            if g is None:
+                g = group_of[canon] = len(groups)
+                groups.append(canon)
+                members.append([])
+            members[g].append(raw)
+        # one sort over every live quote: by speaker, then newest first, then by article
+        # and place in it (so the order does not depend on how the snapshot was built)
+        all_ids = sorted(self._articles)
+        rank = {aid: r for r, aid in enumerate(all_ids)}
+        parts_g, parts_id, parts_date, parts_rank, parts_start, parts_kind = [], [], [], [], [], []
+        for seg, mask in zip(self.segments, live, strict=True):
+            if not seg.raws:
                 continue
-            ids.sort(key=self._order)
-            kinds = Counter(KINDS[self._seg(i).kinds[i - self._seg(i).base]] for i in ids)
-            role_seen: Counter[str] = Counter()
-            for raw in raws:
-                role_seen.update(roles.get(raw, ()))
-            dates = [d for d in (self._date(i) for i in ids) if d]
-            spec = self.directory.spec_for(name)
-            extra = [spec.name, *spec.aliases] if spec is not None else []
-            aliases = sorted({fold(r[0]) for r in raws} | {fold(a) for a in [name, *extra]} - {""})
-            key = name if name not in self._speakers else f"{name} ({kind})"
-            self._speakers[key] = Speaker(key, self.directory.role_of(name, role_seen), kind,
-                                          len(ids), tuple(sorted(kinds.items())), tuple(aliases),
-                                          min(dates) if dates else None,
-                                          max(dates) if dates else None)
-            self._speaker_ids[key] = array("I", ids)
+            raw_group = np.array([group_of.get(mapping.get(r, r), -1) if r in counts else -1
+                                  for r in seg.raws], dtype=np.int64)
+            art_rank = np.array([rank.get(a.id, 0) for a in seg.articles], dtype=np.int64)
+            rows = np.flatnonzero(mask)
+            parts_g.append(raw_group[seg.np_raw[rows]])
+            parts_id.append(rows.astype(np.int64) + seg.base)
+            parts_date.append(seg.np_dates[rows].astype(np.int64))
+            parts_rank.append(art_rank[seg.np_art[rows]])
+            parts_start.append(seg.np_starts[rows].astype(np.int64))
+            parts_kind.append(seg.np_kinds[rows].astype(np.int64))
+        self._speakers: dict[str, Speaker] = {}
+        self._speaker_ids: dict[str, np.ndarray] = {}
+        self._canon_of: dict[RawSpeaker, RawSpeaker] = mapping
+        if parts_g:
+            g = np.concatenate(parts_g)
+            ids = np.concatenate(parts_id)
+            date = np.concatenate(parts_date)
+            order = np.lexsort((np.concatenate(parts_start), np.concatenate(parts_rank), -date, g))
+            g, ids, date = g[order], ids[order], date[order]
+            kind = np.concatenate(parts_kind)[order]
+            n_groups = len(groups)
+            kinds = np.bincount(g * len(KINDS) + kind, minlength=n_groups * len(KINDS)).reshape(n_groups, -1)
+            bounds = np.searchsorted(g, np.arange(n_groups + 1))
+            big = np.iinfo(np.int64).max
+            nonempty = bounds[:-1] < bounds[1:]
+            starts_at = bounds[:-1][nonempty]
+            firsts = np.full(n_groups, big, dtype=np.int64)
+            lasts = np.zeros(n_groups, dtype=np.int64)
+            firsts[nonempty] = np.minimum.reduceat(np.where(date > 0, date, big), starts_at)
+            lasts[nonempty] = np.maximum.reduceat(date, starts_at)
+            kinds_l, firsts_l, lasts_l, bounds_l = kinds.tolist(), firsts.tolist(), lasts.tolist(), bounds.tolist()
+            f = self.directory.fold_name
+            for k, (name, kind_) in enumerate(groups):
+                lo, hi = bounds_l[k], bounds_l[k + 1]
+                if lo == hi:
+                    continue
+                first, last = firsts_l[k], lasts_l[k]
+                role_seen: Counter[str] = Counter()
+                for raw in members[k]:
+                    role_seen.update(roles.get(raw, ()))
+                spec = self.directory.spec_for(name)
+                extra = [spec.name, *spec.aliases] if spec is not None else []
+                aliases = sorted({f(r[0]) for r in members[k]} | {f(a) for a in [name, *extra]} - {""})
+                key = name if name not in self._speakers else f"{name} ({kind_})"
+                self._speakers[key] = Speaker(
+                    key, self.directory.role_of(name, role_seen), kind_, hi - lo,
+                    tuple((KINDS[c], n) for c, n in enumerate(kinds_l[k]) if n),
+                    tuple(aliases), dt.date.fromordinal(first) if first != big else None,
+                    dt.date.fromordinal(last) if last else None)
+                self._speaker_ids[key] = ids[lo:hi]
         # lookup tables: folded alias → speakers; words of names for completion
         self._by_alias: dict[str, set[str]] = defaultdict(set)
         self._by_word: dict[str, set[str]] = defaultdict(set)
@@ -426,17 +538,11 @@ class QuoteIndex:
         o = seg.dates[gid - seg.base]
         return dt.date.fromordinal(o) if o else None
 
-    def _order(self, gid: int) -> tuple[int, str, int]:
-        # newest first, undated last; then by article and place in it, so that the order
-        # does not depend on how the snapshot was built
-        seg = self._seg(gid)
-        i = gid - seg.base
-        return (-seg.dates[i], seg.articles[seg.art[i]].id, seg.starts[i])
-
     def statement(self, gid: int) -> Statement:
         seg = self._seg(gid)
         i = gid - seg.base
-        raw = seg.speakers[i]
+        code = seg.raw_code[i]
+        raw = seg.raws[code] if code >= 0 else None
         name = kind = role = None
         if raw is not None:
             canon = self._canon_of.get(raw, raw)
@@ -447,7 +553,7 @@ class QuoteIndex:
             if sp is not None:
                 name, role = sp.name, sp.role
         o = seg.dates[i]
-        return Statement(gid, seg.texts[i], KINDS[seg.kinds[i]], name, role, kind,
+        return Statement(gid, seg.text(i), KINDS[seg.kinds[i]], name, role, kind,
                          seg.mentions[i], seg.cues[i], dt.date.fromordinal(o) if o else None,
                          seg.starts[i], seg.ends[i], float(seg.confidence[i]),
                          seg.articles[seg.art[i]])
@@ -503,8 +609,10 @@ class QuoteIndex:
         if scored:
             best = scored[0][1]
             return self._one(typed, {k for _, s, k in scored if s >= best - 3})
-        hints = [k for _, _, k in process.extract(f, self._folded_names, scorer=fuzz.WRatio,
-                                                  limit=3, score_cutoff=60)]
+        # suggestions: speakers with a name word like one typed
+        near_words = Counter(k for t in toks for w, _, _ in process.extract(
+            t, self._words, scorer=fuzz.ratio, limit=5, score_cutoff=65) for k in self._by_word[w])
+        hints = [k for k, _ in sorted(near_words.items(), key=lambda kc: (-kc[1], -self._speakers[kc[0]].count))][:3]
         raise NoSuchSpeaker(typed, hints)
 
     def _one(self, typed: str, keys: set[str]) -> Speaker:
@@ -522,19 +630,22 @@ class QuoteIndex:
             raise QueryError("“since” is after “until”.")
         sp = self.find_speaker(speaker)
         ids: Sequence[int] = self._speaker_ids[sp.name]
-        out = []
+        if kind is None and since is None and until is None:
+            return QuoteAnswer(sp, Statements(self, ids))
+        code = _KIND_CODE.get(kind) if kind else None
         lo = since.toordinal() if since else None
         hi = until.toordinal() if until else None
-        for gid in ids:
+        out = array("I")
+        for gid in map(int, ids):
             seg = self._seg(gid)
             i = gid - seg.base
-            if kind is not None and KINDS[seg.kinds[i]] != kind:
+            if code is not None and seg.kinds[i] != code:
                 continue
             o = seg.dates[i]
             if (lo is not None and (not o or o < lo)) or (hi is not None and (not o or o > hi)):
                 continue
-            out.append(self.statement(gid))
-        return QuoteAnswer(sp, tuple(out))
+            out.append(gid)
+        return QuoteAnswer(sp, Statements(self, out))
 
     def complete_speaker(self, prefix: str, limit: int = 25) -> list[str]:
         """Speaker names for autocomplete, best first: names with a word starting with what
@@ -575,60 +686,50 @@ class QuoteIndex:
             raise QueryError("That phrase has only very common words; add a word or two "
                              "that the speaker would have used.")
         total = len(self) or 1
-        # per query word: its variants in each segment, and its weight (rarer = heavier)
-        per_word: list[tuple[float, list[tuple[array, float]], set[str]]] = []
+        # per query word: its postings (over all segments, ascending ids) under each
+        # variant with its weight, and the word's weight (rarer = heavier)
+        per_word: list[tuple[float, list[tuple[np.ndarray, float]], set[str], int]] = []
         for w in wanted:
-            lists: list[tuple[array, float]] = []
-            vocab: set[str] = set()
-            df = 0
+            by_variant: dict[str, list[np.ndarray]] = defaultdict(list)
+            weights: dict[str, float] = {}
             for seg in self.segments:
                 for v, weight in seg.variants(w).items():
-                    lists.append((seg.postings[v], weight))
-                    vocab.add(v)
-                    df += len(seg.postings[v])
-            idf = math.log(1 + total / (1 + df)) if df else math.log(1 + total)
-            per_word.append((idf, lists, vocab))
-        weight_sum = sum(idf for idf, _, _ in per_word)
-        need = min_score / 100.0
-        # Only a quote holding one of the rarest words can reach the threshold: take words
-        # rarest first until the rest together weigh less than the threshold asks.
-        order = sorted(range(len(per_word)), key=lambda k: sum(len(a) for a, _ in per_word[k][1]))
-        cands: dict[int, float] = {}
-        covered = 0.0
-        for k in order:
-            if not per_word[k][1]:
+                    by_variant[v].append(seg.posting(v))
+                    weights[v] = max(weight, weights.get(v, 0.0))
+            lists = [(parts[0] if len(parts) == 1 else np.concatenate(parts), weights[v])
+                     for v, parts in by_variant.items()]
+            df = sum(len(a) for a, _ in lists)
+            idf = math.log(1 + total / (1 + df))
+            per_word.append((idf, lists, set(by_variant), df))
+        weight_sum = sum(p[0] for p in per_word)
+        floor = min_score / 100.0 * weight_sum
+        # Scores over the whole id space at once: each word adds its weight where its
+        # postings point (a slip counts less; several spellings of one word count once).
+        # Cost follows the postings touched, not the corpus, and there is no sorting.
+        end = self.segments[-1].end
+        acc = np.zeros(end, dtype=np.float32)
+        word = np.zeros(end, dtype=np.float32)
+        for idf, lists, _, _ in per_word:
+            if not lists:
                 continue
-            for arr, weight in per_word[k][1]:
-                for gid in arr:
-                    if gid not in self.dead and cands.get(gid, 0.0) < weight:
-                        cands[gid] = weight
-            covered += per_word[k][0]
-            if weight_sum - covered < need * weight_sum:
-                break
-        if not cands:
-            return []
-        scores = dict.fromkeys(cands, 0.0)
-        for idf, lists, _ in per_word:
-            got: dict[int, float] = {}
+            lists = sorted(lists, key=lambda aw: aw[1])
             for arr, weight in lists:
-                if len(arr) <= 8 * len(scores):
-                    for gid in arr:
-                        if gid in scores and got.get(gid, 0.0) < weight:
-                            got[gid] = weight
-                else:
-                    for gid in scores:
-                        j = bisect_left(arr, gid)
-                        if j < len(arr) and arr[j] == gid and got.get(gid, 0.0) < weight:
-                            got[gid] = weight
-            for gid, weight in got.items():
-                scores[gid] += idf * weight
-        floor = need * weight_sum
-        best = heapq.nlargest(max(limit * 4, 40), ((s, gid) for gid, s in scores.items() if s >= floor))
+                word[arr] = weight
+            touched = lists[0][0] if len(lists) == 1 else np.concatenate([a for a, _ in lists])
+            acc[touched] += idf * word[touched]
+            word[touched] = 0.0
+        if self._dead_ids.size:
+            acc[self._dead_ids] = 0.0
+        keep = np.flatnonzero(acc >= floor - 1e-6)
+        top_n = max(limit * 4, 40)
+        if len(keep) > top_n:
+            keep = keep[np.argpartition(-acc[keep], top_n - 1)[:top_n]]
+        best_list = sorted(((float(acc[k]), int(k)) for k in keep), reverse=True)
         query_text = " ".join(wanted)
-        vocab_all = set().union(*(v for _, _, v in per_word))
+        vocab_all = set().union(*(p[2] for p in per_word))
         hits: list[WhoHit] = []
         seen: set[tuple[str | None, str]] = set()
-        for s, gid in best:
+        for s, gid in best_list:
             st = self.statement(gid)
             # word order and nearness count for a little: "open door" beats "door ... open"
             near = fuzz.partial_token_sort_ratio(query_text, fold(st.text))
@@ -639,8 +740,9 @@ class QuoteIndex:
             if key in seen:
                 continue
             seen.add(key)
-            marks = tuple((a, b) for a, b, w in word_spans(st.text) if w in vocab_all)
-            hits.append(WhoHit(st, score, marks))
+            hits.append(WhoHit(st, score, ()))
         hits.sort(key=lambda h: (-h.score, -(h.statement.date.toordinal() if h.statement.date else 0),
                                  h.statement.article.id, h.statement.start))
-        return hits[:limit]
+        return [WhoHit(h.statement, h.score, tuple((a, b) for a, b, w in word_spans(h.statement.text)
+                                                     if w in vocab_all))
+                for h in hits[:limit]]

@@ -58,6 +58,9 @@ class Directory:
                 self._aliases[fold(n)] = spec
         self._apart_groups = [frozenset(fold(x) for x in g) for g in self.keep_apart]
         self._similar: dict[str, set[str]] = {}
+        self._folded: dict[str, str] = {}
+        self._alias_names = {spec.name for spec in self.specs}
+        self._memo: tuple[frozenset[str], dict[str, list[str]], dict[str, str | None]] | None = None
 
     def alias_map(self) -> dict[str, SpeakerSpec]:
         return dict(self._aliases)
@@ -65,8 +68,16 @@ class Directory:
     def spec_for(self, name: str) -> SpeakerSpec | None:
         return self._aliases.get(fold(name))
 
+    def fold_name(self, name: str) -> str:
+        f = self._folded.get(name)
+        if f is None:
+            f = self._folded[name] = fold(name)
+        return f
+
     def _apart(self, a: str, b: str) -> bool:
-        fa, fb = fold(a), fold(b)
+        if not self._apart_groups:
+            return False
+        fa, fb = self.fold_name(a), self.fold_name(b)
         return any(fa in g and fb in g for g in self._apart_groups)
 
     def _learn_surnames(self, surnames: Iterable[str]) -> None:
@@ -83,16 +94,34 @@ class Directory:
                 self._similar[other].add(s)
 
     def canonical_names(self, names: Mapping[str, int]) -> dict[str, str]:
-        """Map every person name seen (with its count) to its canonical form."""
+        """Map every person name seen (with its count) to its canonical form: the most
+        frequent spelling of its group."""
+        members, alone = self._structure(frozenset(names))
         out: dict[str, str] = {}
-        folded = {n: fold(n).split() for n in names}
-        full = [n for n in names if len(folded[n]) > 1 and fold(n) not in self._aliases]
+        head_of: dict[str, str] = {}
+        for root, group in members.items():
+            head = max(group, key=lambda x: (names[x], len(x), x))
+            head_of[root] = head
+            for n in group:
+                out[n] = head
+        for n, target in alone.items():
+            out[n] = target if target in self._alias_names else head_of.get(target, n) if target else n
+        return out
+
+    def _structure(self, names: frozenset[str]) -> tuple[dict[str, list[str]], dict[str, str | None]]:
+        """Which full names are one person (groups by a root name), and for every other name
+        the group (root) or alias it goes to. Depends only on the set of names, so a reload
+        that changes counts but adds no name reuses it."""
+        if self._memo is not None and self._memo[0] == names:
+            return self._memo[1], self._memo[2]
+        folded = {n: self.fold_name(n).split() for n in names}
+        full = [n for n in names if len(folded[n]) > 1 and self.fold_name(n) not in self._aliases]
         self._learn_surnames(folded[n][-1] for n in names if folded[n])
         by_surname: dict[str, list[str]] = defaultdict(list)
         for n in full:
             by_surname[folded[n][-1]].append(n)
         # Full names join when their surnames are spellings of one another and their given
-        # names agree; the most frequent spelling names the group.
+        # names agree.
         parent = {n: n for n in full}
 
         def root(n: str) -> str:
@@ -101,7 +130,7 @@ class Directory:
                 n = parent[n]
             return n
 
-        for n in full:
+        for n in sorted(full):
             fn = folded[n]
             for sim in self._similar.get(fn[-1], ()):
                 for m in by_surname.get(sim, ()):
@@ -111,32 +140,29 @@ class Directory:
                     if fn[0] == fm[0] or (fn[0][:1] == fm[0][:1]
                                           and fuzz.ratio(fn[0], fm[0]) >= GIVEN_NAME_SIMILARITY):
                         parent[root(m)] = root(n)
-        groups: dict[str, list[str]] = defaultdict(list)
+        members: dict[str, list[str]] = defaultdict(list)
         for n in full:
-            groups[root(n)].append(n)
-        for members in groups.values():
-            head = max(members, key=lambda x: (names[x], len(x), x))
-            for n in members:
-                out[n] = head
-        canon_by_surname: dict[str, set[str]] = defaultdict(set)
-        for n, canon in out.items():
-            canon_by_surname[folded[n][-1]].add(canon)
+            members[root(n)].append(n)
+        roots_by_surname: dict[str, set[str]] = defaultdict(set)
+        for n in full:
+            roots_by_surname[folded[n][-1]].add(root(n))
+        alone: dict[str, str | None] = {}
         for n in names:
-            f = fold(n)
+            f = self.fold_name(n)
             if f in self._aliases:
-                out[n] = self._aliases[f].name
+                alone[n] = self._aliases[f].name
                 continue
-            if n in out or not folded[n]:
-                out.setdefault(n, n)
+            if n in parent or not folded[n]:
                 continue
-            # a surname alone goes to the one full name that ends in it
+            # a surname alone goes to the one person whose full name ends in it
             last = folded[n][-1]
-            cands = canon_by_surname.get(last, set())
+            cands = roots_by_surname.get(last, set())
             if not cands:
-                cands = {c for sim in self._similar.get(last, ()) for c in canon_by_surname.get(sim, ())}
-            cands = {c for c in cands if not self._apart(n, c)}
-            out[n] = next(iter(cands)) if len(cands) == 1 else n
-        return out
+                cands = {r for sim in self._similar.get(last, ()) for r in roots_by_surname.get(sim, ())}
+            cands = {r for r in cands if not any(self._apart(n, m) for m in members[r])}
+            alone[n] = next(iter(cands)) if len(cands) == 1 else None
+        self._memo = (names, dict(members), alone)
+        return self._memo[1], self._memo[2]
 
     def resolve(self, speakers: Mapping[RawSpeaker, int]) -> dict[RawSpeaker, RawSpeaker]:
         """(name, kind) as extracted → (canonical name, kind), for every speaker seen."""
@@ -147,7 +173,7 @@ class Directory:
         canon = self.canonical_names(persons)
         out: dict[RawSpeaker, RawSpeaker] = {}
         for name, kind in speakers:
-            spec = self._aliases.get(fold(name))
+            spec = self._aliases.get(self.fold_name(name))
             if spec is not None:
                 out[(name, kind)] = (spec.name, spec.kind or kind)
             elif kind == "person":

@@ -66,14 +66,24 @@ def _extract_job(job: tuple[str, str, bytes, Mapping[str, Any] | None]):
     return _extract_file(*job)
 
 
-def list_articles(folder: Path) -> list[Path]:
-    """Article files under folder (subfolders too), in a stable order; hidden ones skipped."""
-    out = []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.endswith(SUFFIXES) and not name.startswith("."):
-                out.append(Path(dirpath) / name)
+def list_articles(folder: Path) -> list[tuple[str, str, int, int]]:
+    """(article id, path, size, mtime_ns) of every article file under folder, subfolders
+    too, hidden ones skipped; the id is the path relative to the folder."""
+    out: list[tuple[str, str, int, int]] = []
+
+    def walk(path: str, prefix: str) -> None:
+        with os.scandir(path) as it:
+            entries = sorted(it, key=lambda e: e.name)
+        for e in entries:
+            if e.name.startswith("."):
+                continue
+            if e.is_dir():
+                walk(e.path, f"{prefix}{e.name}/")
+            elif e.name.endswith(SUFFIXES) and e.is_file():
+                st = e.stat()
+                out.append((prefix + e.name, e.path, st.st_size, st.st_mtime_ns))
+
+    walk(str(folder), "")
     return out
 
 
@@ -105,9 +115,6 @@ class Service:
         finally:
             self._lock.release()
 
-    def _article_id(self, path: Path) -> str:
-        return path.relative_to(self.corpus).as_posix()
-
     def _reload(self) -> ReloadReport:
         t0 = time.perf_counter()
         try:
@@ -132,27 +139,25 @@ class Service:
         jobs: list[tuple[str, str, bytes, Mapping[str, Any] | None]] = []
         keys: dict[str, _FileState] = {}
         from_cache = 0
-        for path in paths:
-            aid = self._article_id(path)
-            override = settings.sources.get(aid) or settings.sources.get(path.name)
+        for aid, path, size, mtime_ns in paths:
+            override = settings.sources.get(aid) or settings.sources.get(os.path.basename(path))
             sig = json.dumps(override, sort_keys=True, default=str) if override else ""
+            prev = self._files.get(aid)
+            if prev and (prev.path, prev.size, prev.mtime_ns, prev.override) == (path, size, mtime_ns, sig):
+                states[aid] = prev
+                continue
             try:
-                st = path.stat()
-                prev = self._files.get(aid)
-                if prev and (prev.path, prev.size, prev.mtime_ns, prev.override) == \
-                        (str(path), st.st_size, st.st_mtime_ns, sig):
-                    states[aid] = prev
-                    continue
-                data = path.read_bytes()
+                with open(path, "rb") as f:
+                    data = f.read()
             except OSError as e:
-                failed.append((str(path), f"cannot read ({e.strerror or e})"))
+                failed.append((path, f"cannot read ({e.strerror or e})"))
                 continue
             key = cache_mod.key_for(data, override)
-            state = _FileState(str(path), st.st_size, st.st_mtime_ns, sig, key)
+            state = _FileState(path, size, mtime_ns, sig, key)
             if prev and prev.key == key:  # touched, not changed
                 states[aid] = state
                 continue
-            hit = self.cache.get(key, aid, str(path))
+            hit = self.cache.get(key, aid, path)
             if hit is not None:
                 art, quotes = hit
                 changed[aid] = (ArticleInfo.of(art, len(quotes)), quotes)
@@ -160,7 +165,7 @@ class Service:
                 states[aid] = state
                 from_cache += 1
                 continue
-            jobs.append((str(path), aid, data, override))
+            jobs.append((path, aid, data, override))
             keys[aid] = state
 
         to_store = []

@@ -9,6 +9,7 @@ import re
 import unicodedata
 
 _NON_WORD = re.compile(r"[\W_]+")
+_WORD = re.compile(r"[^\W_]+")
 # Words too common to find anything by; a phrase of only these is asked to say more.
 _COMMON = """
 a an and are as at be been but by for from had has have he her his i if in into is it its
@@ -33,8 +34,9 @@ def words(s: str) -> list[str]:
 def word_spans(s: str) -> list[tuple[int, int, str]]:
     """(start, end, folded word) for each word of s, offsets into s as given."""
     out = []
-    for m in re.finditer(r"[^\W_]+", s):
-        w = fold(m.group())
+    plain = s.isascii()
+    for m in _WORD.finditer(s):
+        w = m.group().lower() if plain else fold(m.group())
         if w:
             out.append((m.start(), m.end(), w.replace(" ", "")))
     return out

@@ -1,0 +1,88 @@
+"""The offline console: type /quote Stoltenberg or /who "open door" and see what the bot
+would answer, with no Discord connection. Reads commands line by line from standard
+input when it is not a terminal, so it can be scripted."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+from bot.discord import answers, render
+from bot.index import QueryError
+from bot.service import ReloadError, Service
+
+_ESCAPED = re.compile(r"\\([\\*_~`>|#\-\[\]()])")
+PROMPT = "quotebot> "
+
+
+def unescape(text: str) -> str:
+    return _ESCAPED.sub(r"\1", text).replace("@\u200b", "@")
+
+
+def page_text(page: render.Message, n: int | None = None, total: int | None = None) -> str:
+    lines: list[str] = []
+    for e in page.get("embeds", ()):
+        lines.append(f"━━ {unescape(e.get('title', ''))}")
+        if e.get("description"):
+            lines.append(unescape(e["description"]))
+        for f in e.get("fields", ()):
+            lines.append(f"▸ {unescape(f['name'])}")
+            lines.extend("  " + ln for ln in unescape(f["value"]).splitlines())
+        if e.get("footer"):
+            lines.append(f"  ({unescape(e['footer']['text'])})")
+    return "\n".join(lines)
+
+
+def run_line(service: Service, line: str) -> tuple[list[render.Message], bool]:
+    """The pages a line answers with, and whether it was an error reply."""
+    try:
+        return answers.answer(service, answers.parse_line(line)), False
+    except (QueryError, ReloadError) as e:
+        return render.error_page(str(e)), True
+
+
+def serve(service: Service, lines: Iterable[str], out: TextIO, interactive: bool) -> int:
+    failures = 0
+    if interactive:
+        out.write(page_text(answers.about(service)[0]) + "\nType a command, or 'exit'.\n")
+    for raw in lines:
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line in ("exit", "quit", "/exit", "/quit"):
+            break
+        pages, failed = run_line(service, line)
+        failures += failed
+        out.write("\n\n".join(page_text(p) for p in pages) + "\n\n")
+        out.flush()
+    return 1 if failures and not interactive else 0
+
+
+def _prompted(inp: TextIO, out: TextIO) -> Iterable[str]:
+    while True:
+        out.write(PROMPT)
+        out.flush()
+        line = inp.readline()
+        if not line:
+            out.write("\n")
+            return
+        yield line
+
+
+def main(service: Service, inp: TextIO | None = None, out: TextIO | None = None) -> int:
+    inp = inp or sys.stdin
+    out = out or sys.stdout
+    interactive = inp.isatty()
+    try:
+        return serve(service, _prompted(inp, out) if interactive else inp, out, interactive)
+    except KeyboardInterrupt:
+        out.write("\n")
+        return 0
+
+
+def responses(service: Service, line: str) -> list[dict[str, Any]]:
+    """What `quotebot render` prints: the interaction responses for one command."""
+    pages, _ = run_line(service, line)
+    return render.interaction_responses(pages)

@@ -1,0 +1,125 @@
+"""Each bot command as a plain call: options in, message payloads out. The Cog, the
+offline console and `quotebot render` all answer through here, so they cannot differ.
+No discord.py objects: an answer is a list of pages (bot.discord.render.Message)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shlex
+from dataclasses import dataclass
+
+from bot.discord import render
+from bot.index import KINDS, QueryError
+from bot.service import Service
+
+# command → its options in order; the first takes the rest of a console line's words
+COMMANDS: dict[str, tuple[str, ...]] = {
+    "quote": ("speaker", "kind", "since", "until"),
+    "who": ("phrase",),
+    "speakers": (),
+    "sources": (),
+    "about": (),
+    "reload": (),
+}
+MAX_OPTION_CHARS = 1000
+
+
+def parse_date(value: str | None, option: str) -> dt.date | None:
+    if value is None or not str(value).strip():
+        return None
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise QueryError(f"{option}: “{str(value)[:40]}” is not a date; use YYYY-MM-DD, "
+                         "e.g. 2022-01-12.") from None
+
+
+def quote(service: Service, speaker: str, kind: str | None = None, since: str | None = None,
+          until: str | None = None) -> list[render.Message]:
+    if kind is not None and kind not in KINDS:
+        raise QueryError(f"kind: choose {', '.join(KINDS)}.")
+    ans = service.index.quote(speaker[:MAX_OPTION_CHARS], kind=kind, since=parse_date(since, "since"),
+                              until=parse_date(until, "until"))
+    return render.quote_pages(ans, service.settings.bot.page_size)
+
+
+def who(service: Service, phrase: str) -> list[render.Message]:
+    bot = service.settings.bot
+    hits = service.index.who(phrase[:MAX_OPTION_CHARS], limit=bot.who_limit, min_score=bot.who_min_score)
+    return render.who_pages(phrase, hits)
+
+
+def speakers(service: Service) -> list[render.Message]:
+    return render.speakers_pages(service.index.speakers())
+
+
+def sources(service: Service) -> list[render.Message]:
+    return render.sources_pages(service.index.sources())
+
+
+def about(service: Service) -> list[render.Message]:
+    ix = service.index
+    first, last = ix.date_range()
+    return render.about_page(ix.article_count, len(ix), len(ix.speakers()), first, last)
+
+
+def reload(service: Service) -> list[render.Message]:
+    """Raises ReloadError (the old index keeps serving) or ReloadBusy."""
+    return render.reload_page(service.reload())
+
+
+def complete(service: Service, typed: str) -> list[dict[str, str]]:
+    return render.choices(service.index.complete_speaker(typed[:MAX_OPTION_CHARS]))
+
+
+@dataclass(frozen=True, slots=True)
+class Invocation:
+    command: str
+    options: dict[str, str]
+
+
+def parse_line(line: str) -> Invocation:
+    """`/quote Jens Stoltenberg kind:direct`, `/who "open door"` → command and options.
+    Words without a `name:` go to the command's first option."""
+    try:
+        words = shlex.split(line)
+    except ValueError as e:
+        raise QueryError(f"Cannot read that line ({e}); check the quotation marks.") from None
+    if not words:
+        raise QueryError("Type a command, e.g. /quote Stoltenberg or /who \"open door\".")
+    name = words[0].lstrip("/").lower()
+    if name not in COMMANDS:
+        raise QueryError(f"Unknown command “{words[0]}”; try " + ", ".join(f"/{c}" for c in COMMANDS) + ".")
+    known = COMMANDS[name]
+    options: dict[str, str] = {}
+    loose: list[str] = []
+    for w in words[1:]:
+        key, sep, value = w.partition(":")
+        if sep and key in known:
+            options[key] = value
+        else:
+            loose.append(w)
+    if loose:
+        if not known:
+            raise QueryError(f"/{name} takes no options.")
+        if known[0] in options:
+            raise QueryError(f"/{name}: give {known[0]} once.")
+        options[known[0]] = " ".join(loose)
+    if known and known[0] not in options:
+        raise QueryError(f"/{name} needs {known[0]}, e.g. /{name} {'Stoltenberg' if name == 'quote' else 'open door'}.")
+    return Invocation(name, options)
+
+
+def answer(service: Service, inv: Invocation) -> list[render.Message]:
+    o = inv.options
+    if inv.command == "quote":
+        return quote(service, o["speaker"], o.get("kind"), o.get("since"), o.get("until"))
+    if inv.command == "who":
+        return who(service, o["phrase"])
+    if inv.command == "speakers":
+        return speakers(service)
+    if inv.command == "sources":
+        return sources(service)
+    if inv.command == "about":
+        return about(service)
+    return reload(service)

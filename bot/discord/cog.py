@@ -1,0 +1,116 @@
+"""The application commands. Each turns its options into a call of bot.discord.answers
+and the pages it returns into a reply; nothing here knows how quotes are found."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.discord import answers, render
+from bot.discord.paginator import PageView
+from bot.discord.sending import send_kwargs
+
+if TYPE_CHECKING:
+    from bot.discord.client import QuoteBot
+
+log = logging.getLogger(__name__)
+
+
+class NotAdmin(app_commands.CheckFailure):
+    """A member without the right to reload, whatever the server's command settings."""
+
+
+def is_admin(interaction: discord.Interaction) -> bool:
+    """Manage Server, or a user or role listed in config/bot.yaml. Checked at run time:
+    default_permissions only hides the command, and server owners can change that."""
+    bot: QuoteBot = interaction.client  # type: ignore[assignment]
+    settings = bot.service.settings.bot
+    user = interaction.user
+    if user.id in settings.admin_users:
+        return True
+    perms = getattr(user, "guild_permissions", None)
+    if perms is not None and perms.manage_guild:
+        return True
+    roles = {r.id for r in getattr(user, "roles", ())}
+    if roles & set(settings.admin_roles):
+        return True
+    raise NotAdmin("Only server managers and the admins named in the bot's settings can reload.")
+
+
+async def reply(interaction: discord.Interaction, pages: Sequence[render.Message], timeout: float) -> None:
+    """Send the first page; with more than one, attach a page turner for the asker."""
+    kwargs = send_kwargs(pages[0])
+    view = PageView(pages, interaction.user.id, timeout) if len(pages) > 1 else None
+    if view is not None:
+        kwargs["view"] = view
+    if interaction.response.is_done():
+        await interaction.followup.send(**kwargs)
+    else:
+        await interaction.response.send_message(**kwargs)
+    if view is not None:
+        view.message = await interaction.original_response()
+
+
+class QuoteCog(commands.Cog):
+    def __init__(self, bot: QuoteBot) -> None:
+        self.bot = bot
+
+    @property
+    def service(self):
+        return self.bot.service
+
+    async def _answer(self, interaction: discord.Interaction, pages: Sequence[render.Message]) -> None:
+        await reply(interaction, pages, self.service.settings.bot.page_timeout)
+
+    @app_commands.command(name="quote", description="What a speaker said, newest first")
+    @app_commands.describe(speaker="Full name, surname or alias (typos are fine)",
+                           kind="Only direct quotes, partial quotes or reported speech",
+                           since="From this date, YYYY-MM-DD", until="Up to this date, YYYY-MM-DD")
+    async def quote(self, interaction: discord.Interaction,
+                    speaker: app_commands.Range[str, 1, 200],
+                    kind: Literal["direct", "partial", "reported"] | None = None,
+                    since: app_commands.Range[str, 1, 10] | None = None,
+                    until: app_commands.Range[str, 1, 10] | None = None) -> None:
+        await self._answer(interaction, answers.quote(self.service, speaker, kind, since, until))
+
+    @quote.autocomplete("speaker")
+    async def quote_speaker(self, interaction: discord.Interaction,
+                            current: str) -> list[app_commands.Choice[str]]:
+        return [app_commands.Choice(name=c["name"], value=c["value"])
+                for c in answers.complete(self.service, current)]
+
+    @app_commands.command(name="who", description="Who said something like this phrase")
+    @app_commands.describe(phrase="A few words of the statement; typos and word order don't matter")
+    async def who(self, interaction: discord.Interaction, phrase: app_commands.Range[str, 1, 300]) -> None:
+        await self._answer(interaction, answers.who(self.service, phrase))
+
+    @app_commands.command(name="speakers", description="Everyone quoted, most quoted first")
+    async def speakers(self, interaction: discord.Interaction) -> None:
+        await self._answer(interaction, answers.speakers(self.service))
+
+    @app_commands.command(name="sources", description="Every article in the corpus, newest first")
+    async def sources(self, interaction: discord.Interaction) -> None:
+        await self._answer(interaction, answers.sources(self.service))
+
+    @app_commands.command(name="about", description="What the bot knows and how to ask it")
+    async def about(self, interaction: discord.Interaction) -> None:
+        await self._answer(interaction, answers.about(self.service))
+
+    @app_commands.command(name="reload", description="Admins: re-read the corpus and settings")
+    @app_commands.default_permissions(manage_guild=True)
+    @app_commands.guild_only()
+    @app_commands.check(is_admin)
+    async def reload(self, interaction: discord.Interaction) -> None:
+        # a reload can take longer than Discord's 3 seconds: say so first, then work in a
+        # thread so that other commands are answered meanwhile
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        pages = await asyncio.to_thread(answers.reload, self.service)
+        log.info("reload by %s: %s", interaction.user.id, self.service.last_report.summary().splitlines()[0]
+                 if self.service.last_report else "")
+        await self._answer(interaction, pages)

@@ -1,0 +1,329 @@
+"""Answers → Discord message payloads (plain dicts, as the HTTP API takes them), always
+within Discord's limits. Pure: the bot, the offline console and `quotebot render` all
+print or send what these functions return, so what is tested is what is sent.
+
+Quote text is shown as text: its markdown is escaped and mentions are defused, and
+every message carries allowed_mentions with nothing allowed, so "@everyone" in a quote
+pings nobody.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from discord.utils import escape_markdown, escape_mentions
+
+from bot.index import ArticleInfo, QuoteAnswer, ReloadReport, Speaker, Statement, WhoHit
+
+Message = dict[str, Any]
+
+# Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits)
+TITLE_MAX = 256
+DESCRIPTION_MAX = 4096
+FIELD_NAME_MAX = 256
+FIELD_VALUE_MAX = 1024
+FIELDS_MAX = 25
+FOOTER_MAX = 2048
+AUTHOR_MAX = 256
+EMBED_TOTAL_MAX = 6000
+CHOICE_MAX = 100
+CHOICES_MAX = 25
+CONTENT_MAX = 2000
+# Room kept under the 6000-character total for the footer and title of a page.
+_PAGE_BUDGET = 5200
+EPHEMERAL = 1 << 6
+NO_MENTIONS: dict[str, Any] = {"parse": []}
+
+COLOUR = {"quote": 0x3B6EA5, "who": 0x4F8A5B, "list": 0x6C6C6C, "error": 0xB3412E, "ok": 0x4F8A5B}
+KIND_LABEL = {"direct": "direct quote", "partial": "partial quote", "reported": "reported speech"}
+# Where the /quote list cannot show a statement whole, it gets a page of its own, shown
+# up to this length.
+_FULL_MAX = 3800
+_LIST_QUOTE_MAX = 600
+
+
+def shorten(text: str, limit: int) -> str:
+    """text cut to at most `limit` characters at a word boundary, with an ellipsis."""
+    if len(text) > limit:
+        lead = " " if text[:1].isspace() else ""
+        text = lead + " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    if limit <= 1:
+        return "…"[:limit]
+    cut = text[:limit - 1]
+    space = cut.rfind(" ")
+    if space > limit * 0.6:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def safe(text: str) -> str:
+    """Text from the corpus shown as text: no markdown, no mentions, no control chars."""
+    text = "".join(c if c.isprintable() or c in "\n" else " " for c in text)
+    return escape_mentions(escape_markdown(text))
+
+
+def safe_cut(text: str, limit: int) -> str:
+    """safe(text) within `limit` characters (escaping lengthens text, so cut first)."""
+    budget = limit
+    while True:
+        out = safe(shorten(text, budget))
+        if len(out) <= limit or budget <= 1:
+            return out[:limit]
+        budget -= max(1, len(out) - limit)
+
+
+def _date(d: dt.date | None) -> str:
+    return d.isoformat() if d else "undated"
+
+
+def _link(a: ArticleInfo, limit: int = 200) -> str:
+    title = safe_cut(a.title or a.id, limit).replace("]", ")").replace("[", "(")
+    if a.url and re.match(r"https?://[^\s<>()]+$", a.url) and len(a.url) < 500:
+        return f"[{title}]({a.url})"
+    return f"*{title}*"
+
+
+def _source(st: Statement) -> str:
+    a = st.article
+    outlet = safe_cut(a.outlet, 80) if a.outlet else "unknown outlet"
+    return f"{_link(a, 150)} · {outlet} · {_date(st.date)}"
+
+
+def _embed(title: str, description: str | None = None, colour: str = "list",
+           fields: Sequence[tuple[str, str]] = (), footer: str | None = None) -> dict[str, Any]:
+    e: dict[str, Any] = {"type": "rich", "title": shorten(title, TITLE_MAX), "color": COLOUR[colour]}
+    if description:
+        e["description"] = description[:DESCRIPTION_MAX]
+    if fields:
+        e["fields"] = [{"name": shorten(n, FIELD_NAME_MAX), "value": v[:FIELD_VALUE_MAX], "inline": False}
+                       for n, v in fields[:FIELDS_MAX]]
+    if footer:
+        e["footer"] = {"text": shorten(footer, FOOTER_MAX)}
+    return e
+
+
+def message(*embeds: dict[str, Any], ephemeral: bool = False, content: str | None = None) -> Message:
+    m: Message = {"embeds": list(embeds), "allowed_mentions": NO_MENTIONS}
+    if content:
+        m["content"] = shorten(content, CONTENT_MAX)
+    if ephemeral:
+        m["flags"] = EPHEMERAL
+    return m
+
+
+def embed_size(e: dict[str, Any]) -> int:
+    """Characters that count toward Discord's 6000 per message."""
+    n = len(e.get("title", "")) + len(e.get("description", ""))
+    n += sum(len(f["name"]) + len(f["value"]) for f in e.get("fields", ()))
+    n += len(e.get("footer", {}).get("text", "")) + len(e.get("author", {}).get("name", ""))
+    return n
+
+
+def _with_footers(pages: list[tuple[str, str | None, list[tuple[str, str]]]], colour: str,
+                  note: str) -> list[Message]:
+    total = len(pages)
+    out = []
+    for i, (title, desc, fields) in enumerate(pages, 1):
+        footer = f"Page {i}/{total} · {note}" if total > 1 else note
+        out.append(message(_embed(title, desc, colour, fields, footer)))
+    return out
+
+
+# ---- /quote --------------------------------------------------------------------------
+
+def speaker_title(sp: Speaker) -> str:
+    return sp.name + (f" — {sp.role}" if sp.role else "")
+
+
+def quote_pages(ans: QuoteAnswer, page_size: int = 5) -> list[Message]:
+    sp = ans.speaker
+    title = safe_cut(speaker_title(sp), TITLE_MAX)
+    counts = ", ".join(f"{n} {k}" for k, n in sp.kinds)
+    note = f"{len(ans.statements)} statement(s) shown · {sp.count} in all ({counts}) · newest first"
+    if not len(ans.statements):
+        return [message(_embed(title, "No statements match these options.", "quote", footer=note))]
+    pages: list[tuple[str, str | None, list[tuple[str, str]]]] = []
+    fields: list[tuple[str, str]] = []
+    used = 0
+    for n, st in enumerate(ans.statements, 1):
+        name = f"{n}. {KIND_LABEL.get(st.kind, st.kind)} · {_date(st.date)}"
+        source = _source(st)
+        if len(st.text) > _LIST_QUOTE_MAX:
+            # too long for the list: a page of its own, where it can be read (nearly) whole
+            if fields:
+                pages.append((title, None, fields))
+                fields, used = [], 0
+            body = f"**{name}**\n“{safe_cut(st.text, _FULL_MAX)}”\n— {source}"
+            if len(st.text) > _FULL_MAX and st.article.url:
+                body += "\n(shortened; the full text is in the article)"
+            pages.append((title, body, []))
+            continue
+        value = f"“{safe_cut(st.text, FIELD_VALUE_MAX - len(source) - 6)}”\n— {source}"
+        if len(fields) >= page_size or used + len(name) + len(value) > _PAGE_BUDGET:
+            pages.append((title, None, fields))
+            fields, used = [], 0
+        fields.append((name, value))
+        used += len(name) + len(value)
+    if fields:
+        pages.append((title, None, fields))
+    return _with_footers(pages, "quote", note)
+
+
+# ---- /who ----------------------------------------------------------------------------
+
+def _excerpt(text: str, marks: Sequence[tuple[int, int]], limit: int) -> str:
+    """The quote with its matching words in bold, cut around the first match if long."""
+    lo, hi = 0, len(text)
+    if len(text) > limit and marks:
+        # centre on where the matching words cluster, not merely the first of them
+        span = limit // 2
+        centre = max((a for a, _ in marks), key=lambda a: sum(1 for b, _ in marks if a <= b < a + span))
+        lo = max(0, centre - limit // 3)
+        hi = min(len(text), lo + limit)
+    out: list[str] = []
+    pos = lo
+    budget = limit - 2
+    for a, b in marks:
+        if a < pos or b > hi:
+            continue
+        piece = safe(text[pos:a])
+        word = f"**{safe(text[a:b])}**"
+        if len(piece) + len(word) > budget:
+            break
+        out += [piece, word]
+        budget -= len(piece) + len(word)
+        pos = b
+    tail = safe_cut(text[pos:hi], max(1, budget)) if pos < hi else ""
+    return ("…" if lo > 0 else "") + "".join(out) + tail + ("…" if hi < len(text) and not tail.endswith("…") else "")
+
+
+def who_pages(phrase: str, hits: Sequence[WhoHit]) -> list[Message]:
+    title = shorten(f"Who said “{' '.join(phrase.split())}”?", TITLE_MAX)
+    title = safe_cut(title, TITLE_MAX)
+    if not hits:
+        return [message(_embed(title, "Nobody in the corpus said anything like that.", "who"))]
+    fields = []
+    used = 0
+    for n, h in enumerate(hits, 1):
+        st = h.statement
+        who = st.speaker or "speaker unknown"
+        name = shorten(f"{n}. {who}" + (f" — {st.speaker_role}" if st.speaker_role else "")
+                       + f" ({KIND_LABEL.get(st.kind, st.kind)}, {h.score:.0f}%)", FIELD_NAME_MAX)
+        name = safe_cut(name, FIELD_NAME_MAX)
+        source = _source(st)
+        value = f"“{_excerpt(st.text, h.marks, min(700, FIELD_VALUE_MAX - len(source) - 8))}”\n— {source}"
+        if used + len(name) + len(value) > _PAGE_BUDGET or len(fields) >= 10:
+            break
+        fields.append((name, value[:FIELD_VALUE_MAX]))
+        used += len(name) + len(value)
+    return [message(_embed(title, None, "who", fields, "Best match first · matching words in bold"))]
+
+
+# ---- /speakers, /sources, /about, /reload ---------------------------------------------
+
+def _list_pages(title: str, lines: Sequence[str], per_page: int, note: str, empty: str) -> list[Message]:
+    if not lines:
+        return [message(_embed(title, empty, "list"))]
+    pages: list[tuple[str, str | None, list[tuple[str, str]]]] = []
+    chunk: list[str] = []
+    size = 0
+    for line in lines:
+        line = line[:400]
+        if len(chunk) >= per_page or size + len(line) + 1 > 3900:
+            pages.append((title, "\n".join(chunk), []))
+            chunk, size = [], 0
+        chunk.append(line)
+        size += len(line) + 1
+    if chunk:
+        pages.append((title, "\n".join(chunk), []))
+    return _with_footers(pages, "list", note)
+
+
+def speakers_pages(speakers: Sequence[Speaker], per_page: int = 20) -> list[Message]:
+    lines = []
+    for sp in speakers:
+        role = f" — {safe_cut(sp.role, 120)}" if sp.role else ""
+        kind = f" ({sp.kind})" if sp.kind and sp.kind != "person" else ""
+        lines.append(f"**{safe_cut(sp.name, 150)}**{role}{kind} · {sp.count}")
+    return _list_pages("Speakers", lines, per_page, f"{len(speakers)} speakers · most quoted first",
+                       "No speakers: the corpus is empty.")
+
+
+def sources_pages(articles: Sequence[ArticleInfo], per_page: int = 15) -> list[Message]:
+    lines = [f"{_date(a.date)} · {safe_cut(a.outlet, 80) if a.outlet else 'unknown outlet'} · "
+             f"{_link(a, 150)} · {a.quotes} quote(s)" for a in articles]
+    return _list_pages("Sources", lines, per_page, f"{len(articles)} articles · newest first",
+                       "No articles in the corpus.")
+
+
+def about_page(articles: int, quotes: int, speakers: int, first: dt.date | None,
+               last: dt.date | None) -> list[Message]:
+    span = f"from {_date(first)} to {_date(last)}" if first else "undated"
+    desc = (f"I know **{quotes}** statements by **{speakers}** speakers in **{articles}** "
+            f"articles ({span}).\n\n"
+            "**/quote** `speaker` — what someone said, newest first (optionally by kind and dates).\n"
+            "**/who** `phrase` — who said something like this; typos and word order don't matter.\n"
+            "**/speakers**, **/sources** — browse everyone quoted and every article.\n"
+            "**/reload** — admins: re-read the corpus after adding or changing articles.")
+    return [message(_embed("quotebot", desc, "list"), ephemeral=True)]
+
+
+def reload_page(report: ReloadReport) -> list[Message]:
+    fields = []
+    if report.speakers_gained:
+        fields.append(("Speakers gained", safe_cut(", ".join(report.speakers_gained), FIELD_VALUE_MAX)))
+    if report.speakers_lost:
+        fields.append(("Speakers lost", safe_cut(", ".join(report.speakers_lost), FIELD_VALUE_MAX)))
+    if report.failed:
+        text = "\n".join(f"{f}: {why}" for f, why in report.failed)
+        fields.append((f"Could not read ({len(report.failed)})", safe_cut(text, FIELD_VALUE_MAX)))
+    desc = (f"Articles: {len(report.articles_added)} added, {len(report.articles_changed)} changed, "
+            f"{len(report.articles_removed)} removed.\nQuotes: {report.quotes_before} → {report.quotes_after}."
+            f"\n{report.extracted} file(s) read, {report.from_cache} from cache, in {report.seconds:.2f} s.")
+    return [message(_embed("Reloaded", desc, "ok", fields), ephemeral=True)]
+
+
+def error_page(text: str) -> list[Message]:
+    return [message(_embed("Sorry", safe_cut(text, 1000), "error"), ephemeral=True)]
+
+
+def choices(names: Sequence[str]) -> list[dict[str, str]]:
+    """Autocomplete choices: at most 25, each name and value within 100 characters."""
+    out = []
+    for n in names[:CHOICES_MAX]:
+        v = shorten(n, CHOICE_MAX)
+        out.append({"name": v, "value": v})
+    return out
+
+
+# ---- interaction responses -----------------------------------------------------------
+
+NAV = (("first", "⏮"), ("previous", "◀"), ("next", "▶"), ("last", "⏭"))
+
+
+def nav_row(page: int, pages: int) -> dict[str, Any]:
+    """The paginator's buttons as Discord's component payload."""
+    buttons = []
+    for key, emoji in NAV:
+        disabled = (key in ("first", "previous") and page == 0) or \
+            (key in ("next", "last") and page >= pages - 1)
+        buttons.append({"type": 2, "style": 2, "custom_id": f"page:{key}", "emoji": {"name": emoji},
+                        "label": key.title(), "disabled": disabled})
+    return {"type": 1, "components": buttons}
+
+
+def interaction_responses(pages: Sequence[Message]) -> list[dict[str, Any]]:
+    """What the bot sends: the first page as the reply (type 4), each further page as the
+    update a button press makes (type 7)."""
+    out = []
+    for i, page in enumerate(pages):
+        data = dict(page)
+        if len(pages) > 1:
+            data["components"] = [nav_row(i, len(pages))]
+        out.append({"type": 4 if i == 0 else 7, "data": data})
+    return out
