@@ -1,8 +1,9 @@
-"""The extract command's output contract."""
+"""The command line: extract's output contract, the query commands, the console."""
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,9 +11,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "bot", *args], cwd=ROOT, input=stdin,
-                          capture_output=True, text=True)
+def _run(*args: str, stdin: str | None = None,
+         env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "bot", *args], cwd=ROOT, input=stdin or "",
+                          capture_output=True, text=True, env={**os.environ, **(env or {})})
 
 
 def test_jsonl_fields_and_offsets(tmp_path: Path) -> None:
@@ -39,3 +41,53 @@ def test_text_format_and_bad_input_lines(tmp_path: Path) -> None:
     assert "in.jsonl:1" in res.stderr and "in.jsonl:2" in res.stderr
     res = _run("extract", "seeds", "--format", "text")
     assert res.returncode == 0 and "Jens Stoltenberg" in res.stdout
+
+
+def test_query_commands_on_the_seeds() -> None:
+    res = _run("quote", "Stoltenberg", "--corpus", "seeds", "--json")
+    assert res.returncode == 0, res.stderr
+    data = json.loads(res.stdout)
+    assert data["speaker"]["name"] == "Jens Stoltenberg"
+    assert len({s["article"]["id"] for s in data["statements"]}) >= 3
+    assert all(s["date"] for s in data["statements"])
+    res = _run("who", "open door", "--corpus", "seeds")
+    assert res.returncode == 0 and res.stdout.startswith("1. Jens Stoltenberg")
+    res = _run("quote", "Wendy Sherman")
+    assert "Every country has the sovereign right to choose its own path." in res.stdout
+    for args in (["speakers", "--json"], ["sources", "--json"], ["index", "--json"]):
+        res = _run(*args)
+        assert res.returncode == 0, res.stderr
+        json.loads(res.stdout)
+
+
+def test_no_answer_is_a_message_and_a_non_zero_status(tmp_path: Path) -> None:
+    res = _run("quote", "Zbigniew Nobody")
+    assert res.returncode == 1 and "No speaker called" in res.stderr and "Traceback" not in res.stderr
+    res = _run("who", "submarine cables in antarctica")
+    assert res.returncode == 1 and "Nobody" in res.stdout
+    res = _run("quote", "x", "--corpus", str(tmp_path / "missing"))
+    assert res.returncode == 2 and "missing" in res.stderr
+
+
+def test_offline_console_reads_commands_from_stdin() -> None:
+    res = _run("run", stdin='/who "open door"\n/quote Stoltenberg kind:direct\n/quote\n',
+               env={"DISCORD_TOKEN": ""})
+    assert "Who said “open door”?" in res.stdout
+    assert "▸ 1. Jens Stoltenberg" in res.stdout
+    assert "/quote needs speaker" in res.stdout
+    assert "Traceback" not in res.stdout + res.stderr
+
+
+def test_render_prints_every_page_as_interaction_responses() -> None:
+    res = _run("render", "/quote Stoltenberg", "--json")
+    assert res.returncode == 0, res.stderr
+    payloads = json.loads(res.stdout)
+    assert payloads[0]["type"] == 4 and all(p["type"] == 7 for p in payloads[1:])
+    assert len(payloads) >= 2 and all(p["data"]["allowed_mentions"] == {"parse": []} for p in payloads)
+
+
+def test_commands_json_lists_the_sync_payloads() -> None:
+    res = _run("commands", "--json")
+    assert res.returncode == 0, res.stderr
+    assert {c["name"] for c in json.loads(res.stdout)} == {"quote", "who", "speakers", "sources", "about",
+                                                            "reload"}

@@ -34,8 +34,8 @@ def is_admin(interaction: discord.Interaction) -> bool:
     user = interaction.user
     if user.id in settings.admin_users:
         return True
-    perms = getattr(user, "guild_permissions", None)
-    if perms is not None and perms.manage_guild:
+    # the invoker's permissions as Discord resolved them for this interaction
+    if interaction.guild_id is not None and interaction.permissions.manage_guild:
         return True
     roles = {r.id for r in getattr(user, "roles", ())}
     if roles & set(settings.admin_roles):
