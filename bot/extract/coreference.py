@@ -27,6 +27,8 @@ _NAME_RUN = re.compile(
     r"(?<![\w’'-])(?:[A-Z][\w’'.-]*|van|von|de|der|du|al|bin)"
     r"(?:[ \t]+(?:[A-Z][\w’'.-]*|van|von|de|der|du|al|bin|of|to|the|for))*"
 )
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*(?![\w’'-])")
+_SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+")
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")
 _PLACE_PREP = re.compile(r"(?:\bin|\bfrom|\bto|\bof|\bwith|\bagainst|\bon)\s+$")
 _GENERIC_DESC = {"the", "a", "an", "former", "then", "current", "new", "old"}
@@ -79,6 +81,8 @@ class Discourse:
     text: str
     outlet_tokens: set[str] = field(default_factory=set)
     entities: list[Entity] = field(default_factory=list)
+    _by_last: dict[str, list[Entity]] = field(default_factory=dict)
+    _lower_words: set[str] | None = None
     # (position, head, modifiers, description as first written)
     unnamed: list[tuple[int, str, set[str], str]] = field(default_factory=list)
 
@@ -87,7 +91,7 @@ class Discourse:
         that "Antonov said" finds "Russian Ambassador to the US Anatoly Antonov"."""
         for m in _NAME_RUN.finditer(self.text):
             # a run never crosses a sentence end ("... with Moscow. Russian Ambassador")
-            last = re.split(r"(?<=[a-z]{3})\.\s+", m.group())[-1]
+            last = _SENTENCE_END.split(m.group())[-1] if "." in m.group() else m.group()
             run_start = m.end() - len(last)
             run = last
             if " " not in run:
@@ -114,7 +118,8 @@ class Discourse:
         if not toks:
             return None
         best = None
-        for ent in self.entities:
+        # only entities sharing the last word can match; the index keeps this cheap
+        for ent in self._by_last.get(toks[-1], ()):
             et = ent.tokens
             if toks == et:
                 return ent
@@ -135,8 +140,12 @@ class Discourse:
                 kind = "organisation"
             ent = Entity(name=name, kind=kind, role=mention.role, first=pos)
             self.entities.append(ent)
+            self._by_last.setdefault(ent.tokens[-1], []).append(ent)
         elif len(name.split()) > len(ent.name.split()):
             ent.name = name
+            last = ent.tokens[-1]
+            if ent not in self._by_last.get(last, ()):
+                self._by_last.setdefault(last, []).append(ent)
         if mention.role and not ent.role:
             ent.role = mention.role
         honor = next((t.lower().rstrip(".") for t in mention.text.split()
@@ -156,15 +165,19 @@ class Discourse:
     def _common_noun(self, word: str) -> bool:
         if self._find(word) is not None:
             return False
-        low = word.lower()
-        return re.search(r"(?<![\w’'-])" + re.escape(low) + r"(?![\w’'-])", self.text) is not None
+        if self._lower_words is None:
+            # every word written in lower case somewhere in the article, found once
+            self._lower_words = set(_LOWER_WORD.findall(self.text))
+        return word.lower() in self._lower_words
 
     def _looks_like_place_or_org(self, name: str) -> bool:
         if name.isupper():
             return True
-        for m in re.finditer(re.escape(name), self.text):
-            if _PLACE_PREP.search(self.text, max(0, m.start() - 9), m.start()):
+        start = self.text.find(name)
+        while start >= 0:
+            if _PLACE_PREP.search(self.text, max(0, start - 9), start):
                 return True
+            start = self.text.find(name, start + 1)
         return False
 
     def resolve(self, mention: Mention, pos: int) -> Resolved:

@@ -4,6 +4,7 @@ phrase that goes with each, before, after or inside a quotation."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from bot.extract import mentions
@@ -62,22 +63,41 @@ def is_verb_use(text: str, start: int) -> bool:
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?:\s(?:out|on|it))?(?![\w’'-])")
 
 
-def cues_in(text: str, start: int, end: int, speech_only: bool = False) -> list[Cue]:
-    forms = SPEECH_FORMS if speech_only else CUE_FORMS
-    out = []
-    for m in _LOWER_WORD.finditer(text, start, end):
+_all_cues: tuple[str, list[int], list[Cue]] | None = None
+
+
+def _cues_of(text: str) -> tuple[list[int], list[Cue]]:
+    """Every cue word of a text, found once: an article asks for the cues of many
+    overlapping windows. Keeps the last text only (the pipeline works article by article)."""
+    global _all_cues
+    if _all_cues is not None and _all_cues[0] is text:
+        return _all_cues[1], _all_cues[2]
+    found = []
+    for m in _LOWER_WORD.finditer(text):
         word = m.group()
-        s, e = m.start(), m.end()
-        if word not in forms:
+        if word not in CUE_FORMS:
             if " " not in word:
                 continue
             word = word.split(" ", 1)[0]
-            if word not in forms:
+            if word not in CUE_FORMS:
                 continue
-            e = s + len(word)
-        if not is_verb_use(text, s):
+        s = m.start()
+        if is_verb_use(text, s):
+            found.append(Cue(s, s + len(word), word, CUE_FORMS[word]))
+    starts = [c.start for c in found]
+    _all_cues = (text, starts, found)
+    return starts, found
+
+
+def cues_in(text: str, start: int, end: int, speech_only: bool = False) -> list[Cue]:
+    starts, found = _cues_of(text)
+    out = []
+    for c in found[bisect_left(starts, start):bisect_left(starts, end)]:
+        if c.end > end:
             continue
-        out.append(Cue(s, e, word, forms[word]))
+        if speech_only and c.text not in SPEECH_FORMS:
+            continue
+        out.append(c)
     return out
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from bot.extract.lexicon import (
@@ -46,6 +47,10 @@ _ADVERB_TAIL = {"also", "later", "then", "once", "again", "previously", "recentl
                 "herself", "himself", "themselves", "itself", "immediately", "just",
                 "often", "frequently", "even", "openly", "flatly", "bluntly", "quickly",
                 "simply", "clearly", "firmly", "angrily", "proudly", "calmly", "softly"}
+
+
+_SPACES = re.compile(r"\s+")
+_COMMA = re.compile(r",\s*")
 
 
 @dataclass(slots=True)
@@ -106,17 +111,27 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
 def clean_phrase(text: str) -> str:
     text = _PAREN.sub("", text)
     text = text.strip(" \t\n,;:—–-\"“”'’")
-    return re.sub(r"\s+", " ", text)
+    return _SPACES.sub(" ", text)
 
 
 def parse(text: str) -> Mention | None:
     """Classify a source phrase. None when it cannot be a source."""
+    # The same phrases recur (a name in every paragraph): parse each once. Callers may
+    # change what they get, so each gets its own copy.
+    got = _parse_cached(text)
+    if got is None:
+        return None
+    return Mention(got.text, got.kind, got.name, got.role, got.head, set(got.modifiers), got.owner)
+
+
+@lru_cache(maxsize=8192)
+def _parse_cached(text: str) -> Mention | None:
     phrase = clean_phrase(text)
     if not phrase:
         return None
     # Appositions: "Malkia Cyril, the executive director at ...", "A lawyer for the
     # outlets, David Schulz". The part with a name is the speaker, the other its role.
-    parts = [p.strip() for p in re.split(r",\s*", phrase) if p.strip()]
+    parts = [p.strip() for p in _COMMA.split(phrase) if p.strip()] if "," in phrase else [phrase]
     if len(parts) > 1:
         parsed = [_parse_simple(p) for p in parts[:3]]
         for i, m in enumerate(parsed):
