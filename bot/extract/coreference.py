@@ -15,6 +15,7 @@ from functools import lru_cache
 from bot.extract import mentions
 from bot.extract.lexicon import (
     GENERIC_PERSON_HEADS,
+    GIVEN_NAME_GENDER,
     HONORIFICS,
     NATIONALITY_RE,
     ORG_NOUNS,
@@ -154,6 +155,8 @@ class Discourse:
             ent.gender = "m"
         elif honor in ("mrs", "ms", "miss"):
             ent.gender = "f"
+        if ent.gender is None and len(ent.tokens) > 1:
+            ent.gender = GIVEN_NAME_GENDER.get(ent.tokens[0])
         if honor or mention.role or len(ent.name.split()) > 1:
             ent.confirmed = True
         ent.last_mention = max(ent.last_mention, pos)

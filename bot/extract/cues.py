@@ -21,6 +21,7 @@ _WORD = re.compile(r"[\w’'.-]+")
 # Where a source phrase before a cue begins: after the clause boundary nearest the verb.
 _CLAUSE_BREAK = re.compile(r"(?:[.;:!?]\s|[\"“”«»]|\s(?:that|but|and|because|while|when|"
                            r"after|before|although|though|since|if|as|so)\s|—|–|--|\s-\s)")
+_PARTICIPLE = re.compile(r"[a-z]+ing\b")
 # Where a source phrase after an inverted cue ends.
 _AFTER_STOP = re.compile(r"[.,;:!?\"“”«»()—–]|\s(?:in|on|at|after|during|when|while|as|"
                          r"before|to|about|from|that|who|which|last|this|earlier|later|"
@@ -125,6 +126,12 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[Mention, int, int
     phrase = text[s:e]
     if len(phrase) > 160:
         return None
+    if text[cue_start - 2:cue_start] == ", " and _PARTICIPLE.match(text, cue_start):
+        # "He then defended the remark, saying ...": the subject of the clause speaks
+        got = mentions.clause_subject(phrase)
+        if got is not None:
+            mention, a, b = got
+            return mention, s + a, s + b
     mention = mentions.parse(phrase)
     if mention is None:
         return None

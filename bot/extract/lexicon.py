@@ -224,3 +224,28 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december"]
 MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+
+# Given names common in English-language news, by the pronoun their bearers usually
+# take: general knowledge that lets "she said" skip a Michael. A name not listed tells
+# nothing, and an honorific or an earlier pronoun overrides the list.
+_MALE_TEXT = """aaron adam alan albert alex alexander alexei andrew andrei anthony antony ben benjamin
+bernie bill bob boris brad brian bruce carl carlos charles chris christopher chuck dan
+daniel david dennis dmitri dmitry donald doug douglas ed edward emmanuel eric frank fred
+gary george greg gregory harry henry ian ivan jack jacob james jason jeb jeff jeffrey
+jens jeremy jerry jim jimmy joe joel john jon jonathan jose joseph josh juan justin
+keith ken kevin larry lars luis marco mark martin matt matthew max michael mike mitch
+nicholas nick nikolai olaf patrick paul pedro peter phil philip ralph randy richard rick
+robert rod roger ron ronald ross russell ryan sam samuel scott sean sergei sergey simon
+stephen steve steven ted terry thomas tim timothy todd tom tony vladimir walter wayne
+william xavier yury yuri"""
+_FEMALE_TEXT = """alice amanda amy andrea angela angelique ann anna anne annalena barbara betsy beth carly
+carol caroline catherine cathy chelsea christine claire dana deborah debbie diana donna
+elena elizabeth ellen emily emma eva fatima gina hannah heather helen hillary ingrid
+irina ivana ivanka jacinda jane janet jennifer jessica jill joan joanna judy julia julie
+karen kate katherine kathleen kathy kelly kellyanne kim kristen laura lauren linda lisa
+liz lucy maria marie marina martha mary megan melania melissa michelle monica nancy
+natalia natalie nicole nikki olga pamela patricia paula rachel rebecca rosa ruth sandra
+sarah sharon sofia sophie stephanie susan suzanne tamara theresa ursula valerie vera
+victoria wendy yulia zofia"""
+GIVEN_NAME_GENDER: dict[str, str] = {**dict.fromkeys(_MALE_TEXT.split(), "m"),
+                                     **dict.fromkeys(_FEMALE_TEXT.split(), "f")}

@@ -88,7 +88,8 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
         bare = _strip(tok)
         low = bare.lower().rstrip(".")
         after_honorific = k >= 2 and _strip(tokens[k - 2]).lower().rstrip(".") in HONORIFICS
-        if bare and _is_cap(bare) and (after_honorific or (
+        shouting = len(bare) > 6 and bare.isupper()
+        if bare and _is_cap(bare) and not shouting and (after_honorific or (
                 not _is_title(bare) and not _ACRONYM.match(bare)
                 and low not in NON_NAME_CAPS and low not in ORG_NOUNS
                 and low not in UNNAMED_HEADS)):
@@ -142,6 +143,9 @@ def _parse_cached(text: str) -> Mention | None:
                     m.role = _role_text(others[0])
                 m.text = phrase
                 return m
+        # "Many of the visitors were older, she": a pronoun next to the cue is the source
+        if parsed[-1] is not None and parsed[-1].kind == "pronoun" and len(parts) <= 3:
+            return parsed[-1]
         first = parsed[0]
         if first is not None:
             first.text = phrase
@@ -245,3 +249,42 @@ def _parse_simple(phrase: str) -> Mention | None:
             or head in GENERIC_PERSON_HEADS or any(_is_title(t) for t in toks):
         return Mention(text, "description", head=head, modifiers=mods)
     return None
+
+
+_INTRO_WORDS = {"meanwhile", "however", "still", "instead", "later", "earlier", "then", "also",
+                "in", "on", "at", "after", "before", "during", "since", "last", "this", "yesterday",
+                "today", "separately", "afterwards", "finally", "and", "but", "so", "yet"}
+_JOINERS = {"of", "for", "the", "and", "de", "van", "von", "al"}
+
+
+def clause_subject(phrase: str) -> tuple[Mention, int, int] | None:
+    """The subject at the head of a clause ("Meanwhile, it attacked Trump" → "it"; "Sen.
+    Tim Kaine then said" → "Sen. Tim Kaine"), with its offsets in the phrase."""
+    start = 0
+    first_comma = phrase.find(",")
+    if first_comma > 0:
+        lead = phrase[:first_comma].split()
+        if lead and lead[0].lower() in _INTRO_WORDS:
+            start = first_comma + 1
+    while start < len(phrase) and phrase[start] == " ":
+        start += 1
+    toks = list(_TOKEN.finditer(phrase, start))
+    if not toks:
+        return None
+    first = _strip(toks[0].group()).lower()
+    if first in PERSONAL_PRONOUNS:
+        return Mention(toks[0].group(), "pronoun", head=first), toks[0].start(), toks[0].end()
+    end = None
+    for i, m in enumerate(toks):
+        bare = _strip(m.group())
+        low = bare.lower()
+        if _is_cap(bare) or _is_title(bare) or (i > 0 and low in _JOINERS) or (i == 0 and low in _DETERMINERS):
+            end = m.end()
+            continue
+        break
+    if end is None:
+        return None
+    got = parse(phrase[start:end])
+    if got is None or got.kind not in ("name", "org", "description", "unnamed"):
+        return None
+    return got, start, end
