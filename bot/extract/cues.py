@@ -196,6 +196,13 @@ def attribution_after(text: str, close_end: int, hi: int) -> Attribution | None:
             mention, s, e = got
             return Attribution(mention, s, e, cue, "after", True)
         got = source_before(text, lead, cue.start)
+        if got is not None and got[1] != lead and "," in text[lead:cue.start]:
+            # '," Douglas Holtz-Eakin, an economist and tax expert, told me': the whole
+            # apposition is the source, "and" inside it is no clause break
+            s, e = _trim(text, lead, cue.start)
+            whole = mentions.parse(text[s:e]) if e - s <= 160 else None
+            if whole is not None and whole.kind == "name":
+                got = (whole, s, e)
         if got is None:
             return None
         mention, s, e = got

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from bot.extract.lexicon import SPEECH_FORMS
 from bot.extract.marks import Mark, Paragraph
 
 # A sentence ends at . ! ? (and any closing marks after it) followed by space and a
@@ -35,6 +36,8 @@ def sentences(text: str, para: Paragraph, quotes: list[Mark]) -> list[tuple[int,
         head = text[max(para.start, dot - 12):dot + 1]
         if ABBREV.search(head):
             continue
+        if m.group().rstrip()[-1:] in _CLOSERS and _attribution_follows(text, cut, para.end):
+            continue  # '“Why now?” Clinton said.' is one sentence
         end = cut
         while end > cur and text[end - 1].isspace():
             end -= 1
@@ -44,6 +47,22 @@ def sentences(text: str, para: Paragraph, quotes: list[Mark]) -> list[tuple[int,
     if para.end > cur:
         out.append((cur, para.end))
     return out
+
+
+_CLOSERS = "\"”’'»"
+_NEXT_WORDS = re.compile(r"[\w.’'-]+")
+
+
+def _attribution_follows(text: str, at: int, end: int) -> bool:
+    """Does a quotation's attribution start at `at`: a few capitalised words (a name,
+    a title) and then a speech verb?"""
+    for i, m in enumerate(_NEXT_WORDS.finditer(text, at, min(end, at + 80))):
+        w = m.group().rstrip(".")
+        if w.lower() in SPEECH_FORMS and i > 0:
+            return True
+        if i >= 5 or not (w[:1].isupper() or w.lower() in ("the", "of", "de", "van", "von")):
+            return False
+    return False
 
 
 def _trail(m: re.Match[str]) -> int:
