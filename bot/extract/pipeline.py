@@ -147,11 +147,13 @@ def _only_attribution_between(text: str, r: _Rec, q1: Mark, q2: Mark, sents: _Se
     assert r.source is not None and r.cue is not None
     tail = max(r.source[1], r.cue.end)
     between = text[tail:q2.open]
-    if len(between) > 60 or re.search(r"[“”\"]", between):
+    # an apposition may stand in it: '"A," said Peter Morgan, a lawyer for the Sierra
+    # Club, who has challenged the industry for years. "B."'
+    if len(between) > 250 or re.search(r"[“”\"]", between):
         return False
     si1, si2 = sents.index(q1.open), sents.index(q2.open)
     if si2 == si1:
-        return bool(re.fullmatch(r"[^.!?]*,\s*", between))
+        return len(between) <= 60 and bool(re.fullmatch(r"[^.!?]*,\s*(?:(?:but|and)\s+)?", between))
     return si2 == si1 + 1 and sents.spans[si2][0] == q2.open
 
 
