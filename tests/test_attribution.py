@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from bot.corpus import parse_article
 from bot.extract.mentions import parse
 from bot.extract.pipeline import extract
@@ -58,3 +60,43 @@ def test_reported_speech_with_that_clause() -> None:
     [q] = quotes_of(text)
     assert q.kind == "reported" and q.speaker == "Ole Dahl"
     assert q.text.startswith("the border would stay open")
+
+
+@pytest.mark.parametrize("text", [
+    'T\n\nThe staff sat down. "I see a chart every morning," Ann Lee said, "and they\'re terrifying."\n',
+    "T\n\nThe staff sat down. ''I see a chart every morning,'' Ann Lee said. ''They are terrifying.''\n",
+    'T\n\nThe staff sat down. "I see a chart every morning," said Ann Lee, a lawyer for the Sierra Club '
+    'who has challenged the coal industry for years. "They are terrifying."\n',
+    'T\n\nThe staff sat down. "I see a chart every morning," Ann Lee said, but "they are terrifying."\n',
+])
+def test_a_quotation_split_by_its_attribution_is_one_record(text: str) -> None:
+    [q] = [q for q in quotes_of(text) if q.kind != "reported"]
+    assert len(q.spans) == 2 and q.speaker == "Ann Lee"
+    assert q.text.startswith("I see a chart") and "terrifying" in q.text
+
+
+def test_a_question_then_its_speaker_is_one_sentence() -> None:
+    text = "T\n\nShe spoke later.\n“How many times must we see this?” Clinton said. “It is wrong.”\n"
+    [q] = [q for q in quotes_of(text) if q.kind != "reported"]
+    assert q.speaker == "Clinton" and len(q.spans) == 2
+
+
+def test_an_apposition_after_the_quotation_is_the_source() -> None:
+    text = ("T\n\n''All candidates should do so,'' Douglas Holtz-Eakin, an economist and tax expert, "
+            "told me this week.\n")
+    [q] = quotes_of(text)
+    assert q.speaker == "Douglas Holtz-Eakin" and q.speaker_role == "economist and tax expert"
+
+
+def test_the_subject_of_the_clause_speaks_for_a_participle() -> None:
+    text = ("T\n\nSenator Ruth Baker spoke on Monday. Later, Ruth Baker defended the remark, saying "
+            "“I don’t think this is a ridiculous idea.”\n")
+    [q] = [q for q in quotes_of(text) if q.kind != "reported"]
+    assert q.speaker == "Ruth Baker"
+
+
+def test_gender_of_a_given_name_steers_a_pronoun() -> None:
+    text = ("T\n\nIvanka Trump wrote an essay. Michael Tanner said it was short.\n\n"
+            "“The number of households has doubled,” she wrote.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker == "Ivanka Trump"

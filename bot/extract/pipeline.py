@@ -129,7 +129,9 @@ def _quote_records(text: str, paras: list[Paragraph], marks: list[Mark], sents: 
             if nxt is None or id(nxt) in absorbed:
                 break
             continued = last.continues and nxt.mention is None
-            split = (nxt.mention is None and nxt.para == last.para and r.mention is not None
+            # the second piece may have found the same attribution, before it
+            shared = nxt.mention is None or nxt.source == r.source
+            split = (shared and nxt.para == last.para and r.mention is not None
                      and r.source is not None and r.source[0] > last.close_end
                      and _only_attribution_between(text, r, last, nxt.marks[0], sents))
             if not (continued or split):
