@@ -47,6 +47,16 @@ class Attribution:
     adjacent: bool  # the cue touches the quotation (", he said" / "said:")
 
 
+_NEXT_WORD = re.compile(r"[a-z]+\s+([a-z]+)\b")
+_NOUN_AFTER = {"is", "was", "are", "were", "has", "had", "of", "will", "would", "can", "could",
+               "should", "must", "does", "did", "remains", "shows", "showed"}
+# cue words that are nouns as often as verbs
+_ALSO_NOUNS = {"state", "report", "reports", "claim", "claims", "comment", "comments", "note",
+               "warning", "promise", "reply", "answer", "remark", "response", "tweet", "post",
+               "estimate", "argument", "concern", "charge", "charges", "vow", "pledge", "boast",
+               "statement", "statements", "quote", "word", "words", "call", "calls", "plea"}
+
+
 def is_verb_use(text: str, start: int) -> bool:
     """A cue word preceded by a determiner is a noun ("a report", "the state")."""
     j = start
@@ -56,7 +66,13 @@ def is_verb_use(text: str, start: int) -> bool:
     while k > 0 and (text[k - 1].isalpha() or text[k - 1] in "’'"):
         k -= 1
     prev = text[k:j].lower()
-    return prev not in _NOUN_BEFORE
+    if prev in _NOUN_BEFORE:
+        return False
+    # "her mental state is", "the report was": a cue word followed by a finite verb or
+    # "of" is a noun
+    m = _NEXT_WORD.match(text, start)
+    return not (m and m.group(1).lower() in _NOUN_AFTER and
+                text[start:m.start(1)].strip().lower() in _ALSO_NOUNS)
 
 
 # One pass over lower-case words with a dict lookup is several times faster than one
