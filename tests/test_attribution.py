@@ -100,3 +100,21 @@ def test_gender_of_a_given_name_steers_a_pronoun() -> None:
             "“The number of households has doubled,” she wrote.\n")
     [q] = [q for q in quotes_of(text) if q.kind == "direct"]
     assert q.speaker == "Ivanka Trump"
+
+
+def test_an_unresolved_description_stays_a_description() -> None:
+    text = "T\n\nThe campaign went on.\n\n“She was back within days,” the book said.\n"
+    [q] = quotes_of(text)
+    assert q.speaker == "[book]" and q.speaker_kind == "unnamed"
+
+
+def test_a_transcript_label_names_the_speaker() -> None:
+    text = 'T\n\n"WALLACE: Do you really see them as equal?\n\n"PENCE: Well, look, you know, they are not.\n'
+    assert [q.speaker for q in quotes_of(text)] == ["Wallace", "Pence"]
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_next() -> None:
+    text = ("T\n\nOn July 6, Senator Bernie Sanders wrote the following on Twitter:\n\n"
+            "“For young people who have graduated high school, the unemployment rate is high.”\n")
+    [q] = quotes_of(text)
+    assert q.speaker == "Bernie Sanders"

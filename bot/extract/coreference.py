@@ -298,7 +298,7 @@ class Discourse:
             if last is not None and last.kind == "person" and pos - last.last_spoke < 1500:
                 last.last_spoke = pos
                 return Resolved(last.name, last.role, "person", 0.6, last)
-        return Resolved(None, None, None, 0.0)
+        return self._as_described(mention)
 
     def _unnamed(self, mention: Mention, pos: int) -> Resolved:
         desc = mention.text
@@ -334,4 +334,13 @@ class Discourse:
             org, n = counts.most_common(1)[0]
             if n >= 2:
                 return Resolved(org, None, "organisation", 0.6)
-        return Resolved(None, None, None, 0.0)
+        return self._as_described(mention)
+
+    @staticmethod
+    def _as_described(mention: Mention) -> Resolved:
+        """No one to resolve to: the source stays unnamed, under its description ("the
+        book", "the senator") — never a guessed name."""
+        desc = re.sub(r"^(?:the|a|an|another|one|this|that)\s+", "", mention.text.strip(), flags=re.I)
+        if not desc:
+            return Resolved(None, None, None, 0.0)
+        return Resolved(f"[{desc}]", None, "unnamed", 0.5)

@@ -11,6 +11,7 @@ from bot.extract.coreference import Discourse, Resolved
 from bot.extract.cues import Attribution, Cue, attribution_after, attribution_before
 from bot.extract.marks import Mark, Paragraph, find_quotes, paragraphs
 from bot.extract.mentions import Mention
+from bot.extract.mentions import parse as parse_mention
 from bot.extract.reported import find_reported
 from bot.extract.segment import sentences
 from bot.models import Article, Quote
@@ -79,6 +80,7 @@ def _quote_records(text: str, paras: list[Paragraph], marks: list[Mark], sents: 
                    headline: int | None) -> list[_Rec]:
     recs: list[_Rec] = []
     rec_of: dict[int, _Rec] = {}
+    paras_by_index = {p.index: p for p in paras}
     for i, q in enumerate(marks):
         si = sents.index(q.open)
         s, e = sents.spans[si]
@@ -91,6 +93,8 @@ def _quote_records(text: str, paras: list[Paragraph], marks: list[Mark], sents: 
         attr: Attribution | None = post or pre
         if post and pre and pre.adjacent and not post.adjacent:
             attr = pre
+        if attr is None and lo == s and s == paras_by_index[q.para].start:
+            attr = _introduced(text, q, paras_by_index, sents)
         content = text[q.start:q.end]
         words = len(content.split())
         lead = text[lo:q.open].strip(" ,:—–-")
@@ -142,6 +146,27 @@ def _quote_records(text: str, paras: list[Paragraph], marks: list[Mark], sents: 
                 r.kind = "direct"
             absorbed.add(id(nxt))
     return merged
+
+
+_LABEL = re.compile(r"([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2}):\s")
+
+
+def _introduced(text: str, q: Mark, paras: dict[int, Paragraph], sents: _Sentences) -> Attribution | None:
+    """A quotation opening its paragraph, with its speaker elsewhere: a transcript's label
+    ('"PENCE: Well, look ...') or the paragraph before, ending in a colon ('Sanders made
+    the following comment:')."""
+    label = _LABEL.match(text, q.start)
+    if label:
+        m = parse_mention(label.group(1).title())
+        if m is not None and m.kind == "name":
+            return Attribution(m, label.start(1), label.end(1),
+                               Cue(label.end(1), label.end(1) + 1, ":", "colon"), "colon", True)
+    before = paras.get(q.para - 1)
+    if before is None or not text[before.start:before.end].rstrip().endswith(":"):
+        return None
+    last = sents.spans[sents.index(before.end - 1)]
+    got = attribution_before(text, last[0], q.open)
+    return got if got is not None and got.adjacent else None
 
 
 def _only_attribution_between(text: str, r: _Rec, q1: Mark, q2: Mark, sents: _Sentences) -> bool:
