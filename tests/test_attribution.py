@@ -118,3 +118,11 @@ def test_a_paragraph_ending_in_a_colon_introduces_the_next() -> None:
             "“For young people who have graduated high school, the unemployment rate is high.”\n")
     [q] = quotes_of(text)
     assert q.speaker == "Bernie Sanders"
+
+
+def test_a_pronoun_finds_the_subject_of_the_passage() -> None:
+    text = ("T\n\n“It is close,” said analyst David Wasserman.\n\n"
+            "Representative Bobby Scott has campaigned hard. Scott joked about the race on Monday.\n\n"
+            "“I have always been insulted by the term,” he said.\n")
+    qs = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert [q.speaker for q in qs] == ["David Wasserman", "Bobby Scott"]

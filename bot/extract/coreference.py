@@ -29,6 +29,14 @@ _NAME_RUN = re.compile(
     r"(?:[ \t]+(?:[A-Z][\w’'.-]*|van|von|de|der|du|al|bin|of|to|the|for))*"
 )
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*(?![\w’'-])")
+# where a sentence or paragraph starts
+_SENTENCE_START = re.compile(r"(?:[.!?][\"”’']*\s+|\n\s*)(?=[\"“‘'(]?[A-Z])")
+_INTRO = re.compile(r"(?:(?:On|In|At|During|After|Before|Later|Earlier|Meanwhile|However|But|And|"
+                    r"Still|Then)\b[^,]{0,40},\s*)")
+# How many sentences back the subject of the passage is looked for. Measured on PolNeAR
+# dev (direct attribution accuracy): 1: 0.797, 2: 0.819, 3: 0.824, 4: 0.830, 5: 0.826,
+# 8: 0.826; without it (the last speaker first) 0.788.
+SUBJECT_REACH = 4
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+")
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")
 _PLACE_PREP = re.compile(r"(?:\bin|\bfrom|\bto|\bof|\bwith|\bagainst|\bon)\s+$")
@@ -226,6 +234,10 @@ class Discourse:
                 last.last_spoke = pos
                 return Resolved(last.name, last.role, "organisation", 0.6, last)
             return Resolved(None, None, None, 0.0)
+        subject = self._recent_subject(pos, gender)
+        if subject is not None:
+            subject.last_spoke = pos
+            return Resolved(subject.name, subject.role, "person", 0.75, subject)
         window = 2500  # characters: a pronoun reaches back a few paragraphs, no further
         cands = [e for e in self.entities if e.kind == "person" and e.first < pos
                  and max(e.last_spoke, e.mentioned_before(pos)) > pos - window]
@@ -233,8 +245,8 @@ class Discourse:
                        key=lambda e: e.last_spoke, reverse=True)
         mentioned = sorted((e for e in cands if e.confirmed),
                            key=lambda e: max(e.mentioned_before(pos), e.last_spoke), reverse=True)
-        # The last speaker first: measured on PolNeAR dev and the seeds, it beats the
-        # last person mentioned (direct attribution 0.707 vs 0.693, seeds 1.000 vs 0.812).
+        # No named subject nearby: the last speaker first; measured on PolNeAR dev and the
+        # seeds, it beats the last person mentioned.
         # then, past anyone of the other gender, the next in line
         seen: list[Entity] = []
         for e in spoke[:1] + mentioned[:1] + spoke[1:2] + mentioned[1:3]:
@@ -249,6 +261,35 @@ class Discourse:
             conf = 0.8 if spoke and e is spoke[0] else 0.65
             return Resolved(e.name, e.role, "person", conf, e)
         return Resolved(None, None, None, 0.0)
+
+    def _recent_subject(self, pos: int, gender: str | None, sentences: int = SUBJECT_REACH) -> Entity | None:
+        """The person the passage is about: the named subject of one of the last few
+        sentences ("Scott joked that ... | "I've always been insulted," he said").
+        Sentences that open with a pronoun of the same gender carry the chain back."""
+        lo = max(0, pos - 1500)
+        starts = [lo] + [m.end() for m in _SENTENCE_START.finditer(self.text, lo, pos)]
+        seen = 0
+        for st in reversed(starts[1:]):
+            seen += 1
+            if seen > sentences:
+                break
+            head = self.text[st:min(pos, st + 80)].lstrip("\"“‘'( ")
+            intro = _INTRO.match(head)
+            if intro:
+                head = head[intro.end():]
+            run = _NAME_RUN.match(head)
+            if run is None:
+                continue
+            m = mentions.parse(run.group())
+            if m is None or m.kind != "name" or m.name is None:
+                continue
+            ent = self._find(m.name)
+            if ent is None or ent.kind != "person":
+                continue
+            if ent.gender and gender in ("m", "f") and ent.gender != gender:
+                continue
+            return ent
+        return None
 
     def _relative(self, pos: int) -> Resolved:
         # "..., Donald Tusk, who said": the name right before the relative pronoun
