@@ -8,6 +8,7 @@ unnamed, a description that fits nobody stays unresolved.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -92,6 +93,7 @@ class Discourse:
     entities: list[Entity] = field(default_factory=list)
     _by_last: dict[str, list[Entity]] = field(default_factory=dict)
     _lower_words: set[str] | None = None
+    _sentence_starts: list[int] | None = None
     # (position, head, modifiers, description as first written)
     unnamed: list[tuple[int, str, set[str], str]] = field(default_factory=list)
 
@@ -266,12 +268,12 @@ class Discourse:
         """The person the passage is about: the named subject of one of the last few
         sentences ("Scott joked that ... | "I've always been insulted," he said").
         Sentences that open with a pronoun of the same gender carry the chain back."""
-        lo = max(0, pos - 1500)
-        starts = [lo] + [m.end() for m in _SENTENCE_START.finditer(self.text, lo, pos)]
-        seen = 0
-        for st in reversed(starts[1:]):
-            seen += 1
-            if seen > sentences:
+        if self._sentence_starts is None:
+            self._sentence_starts = [m.end() for m in _SENTENCE_START.finditer(self.text)]
+        starts = self._sentence_starts
+        k = bisect_left(starts, pos)
+        for st in reversed(starts[max(0, k - sentences):k]):
+            if st < pos - 1500:
                 break
             head = self.text[st:min(pos, st + 80)].lstrip("\"“‘'( ")
             intro = _INTRO.match(head)
