@@ -50,6 +50,8 @@ _ADVERB_TAIL = {"also", "later", "then", "once", "again", "previously", "recentl
 
 
 _SPACES = re.compile(r"\s+")
+_OPENING = re.compile(r"(?:During|In|On|At|After|Before|Since|Later|Earlier|Meanwhile|However|"
+                      r"Still|Asked|Speaking|Writing|Last|This|Yesterday|Today)\b")
 _COMMA = re.compile(r",\s*")
 
 
@@ -143,9 +145,13 @@ def _parse_cached(text: str) -> Mention | None:
                     m.role = _role_text(others[0])
                 m.text = phrase
                 return m
-        # "Many of the visitors were older, she": a pronoun next to the cue is the source
+        # "Many of the visitors were older, she": a pronoun next to the cue is the source;
+        # so is the phrase after an opening adverbial ("During the rally Monday, the
+        # former president")
         if parsed[-1] is not None and parsed[-1].kind == "pronoun" and len(parts) <= 3:
             return parsed[-1]
+        if len(parts) == 2 and parsed[1] is not None and _OPENING.match(parts[0]):
+            return parsed[1]
         first = parsed[0]
         if first is not None:
             first.text = phrase

@@ -37,6 +37,8 @@ _BARE_OK = {"say", "add", "claim", "argue", "insist", "think", "believe", "feel"
 _FINITE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|"
                      r"should|shall|may|might|must|do|does|did|isn’t|wasn’t|won’t|can’t|"
                      r"don’t|doesn’t|didn’t|[a-z]{3,}(?:ed|es))\b")
+# "said he plans to ...": a subject pronoun and a verb open a clause whatever its tense
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:he|she|they|we|i|you|it)\s+[a-z]{2,}", re.I)
 _TO_INF = re.compile(r"\s+(?:on\s+|upon\s+)?[^.;:!?\"“”]{0,60}?\bto\s+[a-z]")
 _TAIL_CUT = re.compile(r",\s+(?:adding|saying|stating|noting|arguing|claiming|insisting|"
                        r"warning|stressing|explaining|calling|urging|praising|according)\b"
@@ -158,7 +160,7 @@ def find_reported(text: str, s0: int, e0: int, blocked: list[tuple[int, int]]
                                               ) or (cue.lemma in _TELL_TYPE and
                                                     len(gap.split()) <= 3)):
             content_start = cue.end + mt.end()
-        elif cue.lemma in _BARE_OK and _FINITE.search(after[:90]) and \
+        elif cue.lemma in _BARE_OK and (_FINITE.search(after[:90]) or _PRONOUN_SUBJECT.match(after)) and \
                 _CLAUSE_START.match(after) and not re.match(r"\s*(?:in|on|at|during|after|"
                                                             r"before|to|with|for|of|by|as|"
                                                             r"about|when|while|last|this|"
