@@ -126,3 +126,16 @@ def test_a_pronoun_finds_the_subject_of_the_passage() -> None:
             "“I have always been insulted by the term,” he said.\n")
     qs = [q for q in quotes_of(text) if q.kind == "direct"]
     assert [q.speaker for q in qs] == ["David Wasserman", "Bobby Scott"]
+
+
+def test_stance_verbs_report_their_object() -> None:
+    text = "T\n\nRepublican nominee Donald Trump has called for the complete repeal of the health law.\n"
+    [q] = quotes_of(text)
+    assert (q.kind, q.speaker, q.text) == ("reported", "Donald Trump", "the complete repeal of the health law")
+
+
+def test_according_to_inserted_mid_sentence() -> None:
+    text = ("T\n\nAs a first sign of accommodation, according to Jens Stoltenberg, NATO wants to reopen "
+            "the mission in Moscow.\n")
+    [q] = quotes_of(text)
+    assert q.speaker == "Jens Stoltenberg" and q.text.startswith("NATO wants to reopen")

@@ -7,13 +7,13 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from bot.extract import cues as cuemod
 from bot.extract import mentions
 from bot.extract.cues import Cue
-from bot.extract.lexicon import SAY_CLASS, SPEECH_FORMS
+from bot.extract.lexicon import SAY_CLASS, SPEECH_FORMS, STANCE_FORMS
 from bot.extract.mentions import Mention
 
 _CLAUSE_START = re.compile(
@@ -39,6 +39,28 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|
                      r"don’t|doesn’t|didn’t|[a-z]{3,}(?:ed|es))\b")
 # "said he plans to ...": a subject pronoun and a verb open a clause whatever its tense
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:he|she|they|we|i|you|it)\s+[a-z]{2,}", re.I)
+_STANCE_WORD = re.compile(r"(?<![\w’'-])([a-z]+)(?:\s+(about|of|for))?(?![\w’'-])")
+_stance_cache: tuple[str, list[int], list[tuple[int, int, str]]] | None = None
+
+
+def _stance_in(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
+    """(start, end, form) of the stance verbs in text[s:e]; the article is scanned once."""
+    global _stance_cache
+    if _stance_cache is None or _stance_cache[0] is not text:
+        found = []
+        for m in _STANCE_WORD.finditer(text):
+            verb, particle = m.group(1), m.group(2)
+            if particle and f"{verb} {particle}" in STANCE_FORMS:
+                found.append((m.start(), m.end(), f"{verb} {particle}"))
+            elif verb in STANCE_FORMS:
+                found.append((m.start(), m.start() + len(verb), verb))
+        _stance_cache = (text, [f[0] for f in found], found)
+    _, starts, found = _stance_cache
+    return [f for f in found[bisect_left(starts, s):bisect_left(starts, e)] if f[1] <= e]
+
+
+# not an object: a to-infinitive or clause is handled elsewhere, a bare adverb is nothing
+_STANCE_NOT_OBJECT = re.compile(r"(?:to|that|it|him|her|them|me|us|you)\b")
 _TO_INF = re.compile(r"\s+(?:on\s+|upon\s+)?[^.;:!?\"“”]{0,60}?\bto\s+[a-z]")
 _TAIL_CUT = re.compile(r",\s+(?:adding|saying|stating|noting|arguing|claiming|insisting|"
                        r"warning|stressing|explaining|calling|urging|praising|according)\b"
@@ -133,6 +155,15 @@ def find_reported(text: str, s0: int, e0: int, blocked: list[tuple[int, int]]
             cs, ce = _trim(text, comma + 1, _cut_tail(text, comma + 1, e0))
             if src is not None and ce - cs > 15:
                 out.append(Reported((cs, ce), src, (ss, se), cue))
+        elif text[s0:m.start()].rstrip().endswith(",") and comma >= 0 and \
+                len(text[comma + 1:e0].split()) >= 4:
+            # inserted: "As a first sign, according to X, NATO wants to ..." — what
+            # follows the source is the statement
+            ss, se = _trim(text, m.end(), comma)
+            src = mentions.parse(text[ss:se])
+            cs, ce = _trim(text, comma + 1, _cut_tail(text, comma + 1, e0))
+            if src is not None and ce - cs > 15:
+                out.append(Reported((cs, ce), src, (ss, se), cue))
         elif text[s0:m.start()].rstrip().endswith(","):
             # trailing: "CLAUSE, according to X."
             ss, se = _trim(text, m.end(), e0)
@@ -216,6 +247,23 @@ def find_reported(text: str, s0: int, e0: int, blocked: list[tuple[int, int]]
         if mention.kind == "pronoun" and mention.head in ("it", "that", "which", "this"):
             continue
         out.append(Reported((cs, ce), mention, (ss, se), cue))
+    # "X called for the repeal of the law", "Y criticized the plan": the object is the
+    # statement
+    for a, verb_end, form in _stance_in(text, s0, e0):
+        if not free(a) or not cuemod.is_verb_use(text, a) or form.split()[0].endswith("ing"):
+            continue
+        if any(r.cue.start <= a < r.content[1] or r.content[0] <= a < r.content[1] for r in out):
+            continue
+        cs, ce = _trim(text, verb_end, _cut_tail(text, verb_end, e0))
+        if len(text[cs:ce].split()) < 3 or _STANCE_NOT_OBJECT.match(text, cs):
+            continue
+        got = cuemod.source_before(text, s0, a)
+        if got is None:
+            continue
+        mention, ss, se = got
+        if mention.kind == "pronoun" and mention.head in ("it", "that", "which", "this"):
+            continue
+        out.append(Reported((cs, ce), mention, (ss, se), Cue(a, verb_end, form, STANCE_FORMS[form])))
     # a participle ("..., adding that") speaks for the sentence's subject
     for r in out:
         if r.inherit_subject:
