@@ -11,6 +11,7 @@ from bot.extract import mentions
 from bot.extract.lexicon import CUE_FORMS, SAY_CLASS, SPEECH_FORMS
 from bot.extract.mentions import Mention
 from bot.extract.segment import ABBREV
+from bot.extract.wordfind import occurrences
 
 ACCORDING_RE = re.compile(r"(?<![\w-])(?:[Aa]ccording to|[Aa]s)\s+")
 _NOUN_BEFORE = {"a", "an", "the", "this", "that", "his", "her", "their", "its", "our", "my",
@@ -77,7 +78,9 @@ def is_verb_use(text: str, start: int) -> bool:
 
 # One pass over lower-case words with a dict lookup is several times faster than one
 # alternation of every verb form; two-word forms ("point out", "went on") are tried first.
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?:\s(?:out|on|it))?(?![\w’'-])")
+# The cue forms, and each one-word form followed by "out", "on" or "it", as the old
+# single-pass scan saw them: such a pair counts as its first word unless it is a form.
+_CUE_LOOKUP: dict[str, str] = dict(CUE_FORMS)
 
 
 _all_cues: tuple[str, list[int], list[Cue]] | None = None
@@ -89,18 +92,9 @@ def _cues_of(text: str) -> tuple[list[int], list[Cue]]:
     global _all_cues
     if _all_cues is not None and _all_cues[0] is text:
         return _all_cues[1], _all_cues[2]
-    found = []
-    for m in _LOWER_WORD.finditer(text):
-        word = m.group()
-        if word not in CUE_FORMS:
-            if " " not in word:
-                continue
-            word = word.split(" ", 1)[0]
-            if word not in CUE_FORMS:
-                continue
-        s = m.start()
-        if is_verb_use(text, s):
-            found.append(Cue(s, s + len(word), word, CUE_FORMS[word]))
+    found = [Cue(s, s + len(form.split(" ")[0]), form.split(" ")[0], CUE_FORMS[form.split(" ")[0]])
+             if form not in CUE_FORMS else Cue(s, e, form, CUE_FORMS[form])
+             for s, e, form in occurrences(text, _CUE_LOOKUP) if is_verb_use(text, s)]
     starts = [c.start for c in found]
     _all_cues = (text, starts, found)
     return starts, found

@@ -15,6 +15,7 @@ from bot.extract import mentions
 from bot.extract.cues import Cue
 from bot.extract.lexicon import SAY_CLASS, SPEECH_FORMS, STANCE_FORMS
 from bot.extract.mentions import Mention
+from bot.extract.wordfind import occurrences
 
 _CLAUSE_START = re.compile(
     r"\s*(?:[a-z]+ly\s+)?(?:the|a|an|this|that|these|those|it|he|she|they|we|i|you|there|"
@@ -39,7 +40,6 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|
                      r"don’t|doesn’t|didn’t|[a-z]{3,}(?:ed|es))\b")
 # "said he plans to ...": a subject pronoun and a verb open a clause whatever its tense
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:he|she|they|we|i|you|it)\s+[a-z]{2,}", re.I)
-_STANCE_WORD = re.compile(r"(?<![\w’'-])([a-z]+)(?:\s+(about|of|for))?(?![\w’'-])")
 _stance_cache: tuple[str, list[int], list[tuple[int, int, str]]] | None = None
 
 
@@ -47,13 +47,7 @@ def _stance_in(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
     """(start, end, form) of the stance verbs in text[s:e]; the article is scanned once."""
     global _stance_cache
     if _stance_cache is None or _stance_cache[0] is not text:
-        found = []
-        for m in _STANCE_WORD.finditer(text):
-            verb, particle = m.group(1), m.group(2)
-            if particle and f"{verb} {particle}" in STANCE_FORMS:
-                found.append((m.start(), m.end(), f"{verb} {particle}"))
-            elif verb in STANCE_FORMS:
-                found.append((m.start(), m.start() + len(verb), verb))
+        found = occurrences(text, STANCE_FORMS)
         _stance_cache = (text, [f[0] for f in found], found)
     _, starts, found = _stance_cache
     return [f for f in found[bisect_left(starts, s):bisect_left(starts, e)] if f[1] <= e]
@@ -121,6 +115,10 @@ def find_reported(text: str, s0: int, e0: int, blocked: list[tuple[int, int]]
     """Reported statements in one sentence text[s0:e0]. `blocked` are quotation spans:
     a cue inside one is not the article's cue."""
     out: list[Reported] = []
+    # most sentences carry no cue at all: say so cheaply
+    if not cuemod.cues_in(text, s0, e0) and not _stance_in(text, s0, e0) and \
+            not cuemod.ACCORDING_RE.search(text, s0, e0):
+        return out
     blocked = sorted(blocked)
     starts = [a for a, _ in blocked]
 
