@@ -36,3 +36,25 @@ def test_bad_source_date_names_the_file(tmp_path: Path) -> None:
     (tmp_path / "sources.yaml").write_text("a.txt:\n  date: 12/01/2022\n", encoding="utf-8")
     with pytest.raises(config.ConfigError, match=r"a\.txt\.date"):
         config.load(tmp_path)
+
+
+def test_bot_settings_are_validated_naming_the_key(tmp_path: Path) -> None:
+    from bot.config import ConfigError, load
+
+    (tmp_path / "bot.yaml").write_text("page_size: 5\nadmin_users: [1234567890123]\n", encoding="utf-8")
+    bot = load(tmp_path).bot
+    assert bot.page_size == 5 and bot.admin_users == (1234567890123,)
+    for bad, key in (("page_size: 0\n", "page_size"), ("admin_roles: [abc]\n", "admin_roles"),
+                     ("who_min_score: 250\n", "who_min_score"), ("pagesize: 5\n", "pagesize"),
+                     ("dev_guild: -3\n", "dev_guild"), ("token: abc\n", "token")):
+        (tmp_path / "bot.yaml").write_text(bad, encoding="utf-8")
+        with pytest.raises(ConfigError, match=key) as e:
+            load(tmp_path)
+        assert "bot.yaml" in str(e.value)
+
+
+def test_shipped_bot_yaml_is_valid(root: Path) -> None:
+    from bot.config import load
+
+    settings = load(root / "config")
+    assert settings.bot.corpus == "seeds" and 1 <= settings.bot.page_size <= 10
