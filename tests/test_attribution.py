@@ -139,3 +139,21 @@ def test_according_to_inserted_mid_sentence() -> None:
             "the mission in Moscow.\n")
     [q] = quotes_of(text)
     assert q.speaker == "Jens Stoltenberg" and q.text.startswith("NATO wants to reopen")
+
+
+def test_naming_someone_is_a_partial_quote_of_the_namer() -> None:
+    text = "T\n\nTrump called the senator a \"nasty guy\" on Friday.\n"
+    [q] = quotes_of(text)
+    assert (q.text, q.kind, q.speaker) == ("nasty guy", "partial", "Trump")
+
+
+def test_a_headline_quote_after_a_name_and_colon() -> None:
+    text = ("Sanders: Clinton needs to 'get away from all of this personality stuff'\n\n"
+            "Senator Bernie Sanders offered advice on Sunday.\n")
+    [q] = quotes_of(text)
+    assert q.text == "get away from all of this personality stuff" and q.speaker == "Bernie Sanders"
+
+
+def test_scare_quotes_after_a_possessive_stay_out() -> None:
+    text = "T\n\nNATO would act in case of Russia’s \"aggression\" against Ukraine, officials said.\n"
+    assert all(q.text != "aggression" for q in quotes_of(text))

@@ -26,8 +26,8 @@ from bot.extract.lexicon import (
 from bot.extract.mentions import Mention
 
 _NAME_RUN = re.compile(
-    r"(?<![\w’'-])(?:[A-Z][\w’'.-]*|van|von|de|der|du|al|bin)"
-    r"(?:[ \t]+(?:[A-Z][\w’'.-]*|van|von|de|der|du|al|bin|of|to|the|for))*"
+    r"(?<![\w’'-])(?:[A-Z][\w’'.-]*|(?:van|von|de|der|du|al|bin)(?![\w’'-]))"
+    r"(?:[ \t]+(?:[A-Z][\w’'.-]*|(?:van|von|de|der|du|al|bin|of|to|the|for)(?![\w’'-])))*"
 )
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*(?![\w’'-])")
 # where a sentence or paragraph starts

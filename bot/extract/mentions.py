@@ -50,6 +50,9 @@ _ADVERB_TAIL = {"also", "later", "then", "once", "again", "previously", "recentl
 
 
 _SPACES = re.compile(r"\s+")
+_PREPOSITIONS = {"against", "in", "on", "at", "with", "from", "to", "of", "by", "about", "over",
+                 "under", "into", "onto", "toward", "towards", "through", "across", "near",
+                 "without", "within", "between", "among", "upon", "during", "after", "before"}
 _OPENING = re.compile(r"(?:During|In|On|At|After|Before|Since|Later|Earlier|Meanwhile|However|"
                       r"Still|Asked|Speaking|Writing|Last|This|Yesterday|Today)\b")
 _COMMA = re.compile(r",\s*")
@@ -177,6 +180,8 @@ def _parse_simple(phrase: str) -> Mention | None:
     if not toks or len(toks) > 14:
         return None
     low = [_strip(t).lower() for t in toks]
+    if low[0] in _PREPOSITIONS:
+        return None  # "against Ukraine, officials said": a source is no prepositional phrase
     text = " ".join(toks)
     if len(toks) == 1 and low[0] in PERSONAL_PRONOUNS:
         return Mention(text, "pronoun", head=low[0])

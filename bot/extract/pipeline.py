@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 
 from bot.extract import dates
 from bot.extract.coreference import Discourse, Resolved
-from bot.extract.cues import Attribution, Cue, attribution_after, attribution_before
+from bot.extract.cues import Attribution, Cue, attribution_after, attribution_before, source_before
 from bot.extract.marks import Mark, Paragraph, find_quotes, paragraphs
 from bot.extract.mentions import Mention
+from bot.extract.mentions import clause_subject as mentions_clause_subject
 from bot.extract.mentions import parse as parse_mention
 from bot.extract.reported import find_reported
 from bot.extract.segment import sentences
@@ -101,8 +102,17 @@ def _quote_records(text: str, paras: list[Paragraph], marks: list[Mark], sents: 
         starts_sentence = lead == "" or (pre is not None and pre.adjacent)
         kind = "direct" if starts_sentence or (post is not None and lead == "") else "partial"
         adjacent = bool(attr and attr.adjacent)
+        named = None
+        if attr is None:
+            # 'Trump called the senator a "nasty guy"': naming someone is saying something
+            named = _naming(text, lo, q.open)
+            if named is not None:
+                attr, adjacent = named, True
         if q.para == headline and attr is None:
-            continue
+            attr = _headline_source(text, paras_by_index[q.para], q)
+            if attr is None:
+                continue
+            adjacent = True
         # Names, titles and scare quotes: short, or a title-cased name, with no cue that
         # touches them.
         # A quotation that opens its sentence and ends like one is a statement, however
@@ -146,6 +156,49 @@ def _quote_records(text: str, paras: list[Paragraph], marks: list[Mark], sents: 
                 r.kind = "direct"
             absorbed.add(id(nxt))
     return merged
+
+
+_NAMING = re.compile(r"(?<![\w’'-])(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|label(?:s|ed|led|ing)?|"
+                     r"brand(?:s|ed|ing)?|term(?:s|ed)?|nicknamed|likened\s+[^,.;:\"“”]{1,40}?\s+to|"
+                     r"describ(?:e|es|ed|ing)\s+[^,.;:\"“”]{0,40}?\s*as)"
+                     r"(?:\s+[^,.;:!?\"“”\s]+){0,5}?\s*$")
+
+
+def _naming(text: str, lo: int, open_at: int) -> Attribution | None:
+    """A quotation right after a naming verb ("called him a", "described it as") is what
+    the verb's subject said of someone."""
+    lead = text[max(lo, open_at - 90):open_at]
+    m = _NAMING.search(lead)
+    if m is None:
+        return None
+    verb_at = open_at - len(lead) + m.start()
+    got = source_before(text, lo, verb_at)
+    if got is None:
+        return None
+    mention, ss, se = got
+    if mention.kind not in ("name", "pronoun", "org", "description", "unnamed") or \
+            mention.kind == "pronoun" and mention.head in ("it", "that", "which", "this"):
+        return None
+    word = text[verb_at:verb_at + len(m.group().split()[0])]
+    return Attribution(mention, ss, se, Cue(verb_at, verb_at + len(word), word, "call"), "before", True)
+
+
+def _headline_source(text: str, para: Paragraph, q: Mark) -> Attribution | None:
+    """A headline's quotation: 'Sanders: Clinton needs to ...', 'Warren Hammers CEO:
+    ‘You Should Be Investigated’', 'Lawmakers Rip Trump As A ‘Fraud’' — the name before a
+    colon, else the subject the headline opens with."""
+    head = text[para.start:q.open]
+    colon = head.rfind(":")
+    part = head[:colon] if colon > 0 else head
+    got = mentions_clause_subject(part.strip())
+    if got is None:
+        return None
+    mention, a, b = got
+    if mention.kind not in ("name", "org"):
+        return None
+    offset = para.start + (len(part) - len(part.lstrip()))
+    cue_at = para.start + colon if colon > 0 else q.open
+    return Attribution(mention, offset + a, offset + b, Cue(cue_at, cue_at + 1, ":", "colon"), "colon", True)
 
 
 _LABEL = re.compile(r"([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2}):\s")
