@@ -44,6 +44,11 @@ _PLACE_PREP = re.compile(r"(?:\bin|\bfrom|\bto|\bof|\bwith|\bagainst|\bon)\s+$")
 _GENERIC_DESC = {"the", "a", "an", "former", "then", "current", "new", "old"}
 
 
+def _has_title(role: str) -> bool:
+    return any(w.lower().strip(".,") in TITLE_WORDS or w.lower().strip(".,") in HONORIFICS
+               for w in role.split())
+
+
 @lru_cache(maxsize=4096)
 def _tokens(name: str) -> list[str]:
     return [t.lower() for t in name.replace("-", " ").split()]
@@ -116,8 +121,8 @@ class Discourse:
             if mention is None or mention.kind != "name" or mention.name is None:
                 continue
             words = mention.name.split()
-            if len(words) < 2 and not mention.role:
-                continue
+            if len(words) < 2 and not (mention.role and _has_title(mention.role)):
+                continue  # "Whether Russia" is no person with the role "Whether"
             if any(w.lower() in ORG_NOUNS for w in words):
                 continue
             ent = self.add_name(mention, run_start, speaking=False)
@@ -279,11 +284,11 @@ class Discourse:
             intro = _INTRO.match(head)
             if intro:
                 head = head[intro.end():]
-            run = _NAME_RUN.match(head)
-            if run is None:
+            got = mentions.clause_subject(head)  # "Kremlin spokesman Dmitri Peskov had ..."
+            if got is None:
                 continue
-            m = mentions.parse(run.group())
-            if m is None or m.kind != "name" or m.name is None:
+            m = got[0]
+            if m.kind != "name" or m.name is None:
                 continue
             ent = self._find(m.name)
             if ent is None or ent.kind != "person":

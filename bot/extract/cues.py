@@ -16,8 +16,11 @@ from bot.extract.wordfind import occurrences
 ACCORDING_RE = re.compile(r"(?<![\w-])(?:[Aa]ccording to|[Aa]s)\s+")
 _NOUN_BEFORE = {"a", "an", "the", "this", "that", "his", "her", "their", "its", "our", "my",
                 "your", "whose", "no", "any", "every", "each", "such", "to", "of", "for",
-                "in", "on", "first", "second", "new", "recent", "latest", "further",
-                "written", "official", "public", "formal", "annual", "member"}
+                "in", "on"}
+# adjectives that make a noun of a cue word only where it can be one ("an official
+# statement", but "the NATO official told")
+_ADJECTIVE_BEFORE = {"first", "second", "new", "recent", "latest", "further", "written",
+                     "official", "public", "formal", "annual", "member"}
 _WORD = re.compile(r"[\w’'.-]+")
 # Where a source phrase before a cue begins: after the clause boundary nearest the verb.
 _CLAUSE_BREAK = re.compile(r"(?:[.;:!?]\s|[\"“”«»]|\s(?:that|but|and|because|while|when|"
@@ -58,6 +61,13 @@ _ALSO_NOUNS = {"state", "report", "reports", "claim", "claims", "comment", "comm
                "statement", "statements", "quote", "word", "words", "call", "calls", "plea"}
 
 
+def _word_at(text: str, start: int) -> str:
+    end = start
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return text[start:end].lower()
+
+
 def is_verb_use(text: str, start: int) -> bool:
     """A cue word preceded by a determiner is a noun ("a report", "the state")."""
     j = start
@@ -68,6 +78,8 @@ def is_verb_use(text: str, start: int) -> bool:
         k -= 1
     prev = text[k:j].lower()
     if prev in _NOUN_BEFORE:
+        return False
+    if prev in _ADJECTIVE_BEFORE and _word_at(text, start) in _ALSO_NOUNS:
         return False
     # "her mental state is", "the report was": a cue word followed by a finite verb or
     # "of" is a noun

@@ -50,6 +50,8 @@ _ADVERB_TAIL = {"also", "later", "then", "once", "again", "previously", "recentl
 
 
 _SPACES = re.compile(r"\s+")
+_SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
+_POSSESSOR = {"his": "he", "her": "she", "their": "they", "our": "we", "my": "i"}
 _PREPOSITIONS = {"against", "in", "on", "at", "with", "from", "to", "of", "by", "about", "over",
                  "under", "into", "onto", "toward", "towards", "through", "across", "near",
                  "without", "within", "between", "among", "upon", "during", "after", "before"}
@@ -179,7 +181,11 @@ def _parse_simple(phrase: str) -> Mention | None:
         toks.pop(0)
     if not toks or len(toks) > 14:
         return None
-    low = [_strip(t).lower() for t in toks]
+    low = [_POSSESSIVE.sub("", _strip(t).lower()) if _strip(t).lower()[:-2] in PERSONAL_PRONOUNS
+           else _strip(t).lower() for t in toks]  # "He’s" is "he"
+    if len(toks) > 1 and low[-1] in _SUBJECT_PRONOUNS and not any("," in t for t in toks):
+        # "A few days ago in an interview with RT he": the pronoun is the subject
+        return Mention(toks[-1], "pronoun", head=low[-1])
     if low[0] in _PREPOSITIONS:
         return None  # "against Ukraine, officials said": a source is no prepositional phrase
     text = " ".join(toks)
@@ -283,7 +289,14 @@ def clause_subject(phrase: str) -> tuple[Mention, int, int] | None:
     if not toks:
         return None
     first = _strip(toks[0].group()).lower()
-    if first in PERSONAL_PRONOUNS:
+    if first in _POSSESSOR:
+        nxt = [_strip(m.group()) for m in toks[1:4]]
+        if not any(_is_cap(w) or w.lower() in GENERIC_PERSON_HEADS or w.lower() in UNNAMED_HEADS
+                   or _is_title(w) for w in nxt):
+            # "her right foot was so swollen, saying": the possessor speaks (but "her
+            # lawyer" or "his spokesman" would speak for themselves)
+            return Mention(toks[0].group(), "pronoun", head=_POSSESSOR[first]), toks[0].start(), toks[0].end()
+    if first in PERSONAL_PRONOUNS and first not in _POSSESSOR:
         return Mention(toks[0].group(), "pronoun", head=first), toks[0].start(), toks[0].end()
     end = None
     for i, m in enumerate(toks):

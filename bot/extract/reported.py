@@ -223,6 +223,9 @@ def find_reported(text: str, s0: int, e0: int, blocked: list[tuple[int, int]]
                 sspan = (src_start, cue.start)
             intro = _INTRO.match(text[s0:s0 + comma])
             cs = s0
+            colon = text.rfind(": ", s0, s0 + comma)
+            if colon >= 0:
+                cs = colon + 2  # "X had dampened hopes: With expansion, NATO ..., he said"
             if intro and text[s0:s0 + intro.end()].split()[0].lower() in (
                     "but", "and", "however", "still", "yet", "so", "meanwhile"):
                 cs = s0 + intro.end()
@@ -266,8 +269,14 @@ def find_reported(text: str, s0: int, e0: int, blocked: list[tuple[int, int]]
     for r in out:
         if r.inherit_subject:
             prior = [o for o in out if o.mention is not None and o.cue.start < r.cue.start]
+            said = [c for c in cuemod.cues_in(text, s0, r.cue.start)
+                    if c.start < r.cue.start - 2 and free(c.start) and c.lemma in SAY_CLASS]
+            got = cuemod.source_before(text, s0, said[-1].start) if said and not prior else None
             if prior:
                 r.mention, r.source = prior[-1].mention, prior[-1].source
+            elif got is not None:
+                # '"...," he said, adding that ...': the speaker of the quotation
+                r.mention, r.source = got[0], (got[1], got[2])
             else:
                 subj = _subject(text, s0, r.cue.start)
                 if subj is not None:
