@@ -55,16 +55,15 @@ def test_gold_file_schema() -> None:
             assert q["text"] in text
 
 
-def test_every_direct_quote_found_with_its_speaker(predictions: dict[str, dict]) -> None:
+def _found(predictions: dict[str, dict], section: str) -> tuple[list, list, int]:
     gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
-    missed, wrong = [], []
+    missed, wrong, n = [], [], 0
     for art in gold:
         text = (ROOT / "seeds" / art["file"]).read_bytes().decode("utf-8")
         pieces = [(tuple(sp), q["speaker"]) for q in predictions[art["file"]]["quotes"]
                   for sp in q["spans"]]
-        for g in art.get("quotes") or []:
-            if g["kind"] not in ("direct", "continued"):
-                continue
+        for g in art.get(section) or []:
+            n += 1
             s = text.index(g["text"])
             span = (s, s + len(g["text"]))
             hits = [(sp, who) for sp, who in pieces
@@ -73,8 +72,20 @@ def test_every_direct_quote_found_with_its_speaker(predictions: dict[str, dict])
                 missed.append(g["text"][:50])
             elif not _speaker_ok(g["speaker"], hits[0][1]):
                 wrong.append((g["text"][:40], g["speaker"], hits[0][1]))
+    return missed, wrong, n
+
+
+def test_every_quotation_found_with_its_speaker(predictions: dict[str, dict]) -> None:
+    # direct, continued and partial: everything in quotation marks
+    missed, wrong, _ = _found(predictions, "quotes")
     assert missed == []
     assert wrong == []
+
+
+def test_reported_speech_found_with_its_speaker(predictions: dict[str, dict]) -> None:
+    missed, wrong, n = _found(predictions, "reported")
+    assert wrong == []
+    assert len(missed) <= 0.2 * n, missed
 
 
 def test_no_name_or_scare_quote_is_taken_for_a_quote(predictions: dict[str, dict]) -> None:
