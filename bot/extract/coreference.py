@@ -117,7 +117,7 @@ class Discourse:
                 if ent is not None and ent.kind == "person":
                     ent.mentions.append(run_start)
                 continue
-            mention = mentions.parse(run)
+            mention = mentions.parse_shared(run)
             if mention is None or mention.kind != "name" or mention.name is None:
                 continue
             words = mention.name.split()

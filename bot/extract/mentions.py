@@ -132,6 +132,11 @@ def parse(text: str) -> Mention | None:
     return Mention(got.text, got.kind, got.name, got.role, got.head, set(got.modifiers), got.owner)
 
 
+def parse_shared(text: str) -> Mention | None:
+    """parse() for callers that only read the result: no copy."""
+    return _parse_cached(text)
+
+
 @lru_cache(maxsize=8192)
 def _parse_cached(text: str) -> Mention | None:
     phrase = clean_phrase(text)
