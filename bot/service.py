@@ -186,7 +186,8 @@ class Service:
         removed = [a for a in self._files if a not in states]
         added = sorted(a for a in changed if a not in self._files)
         modified = sorted(a for a in changed if a in self._files)
-        new = self._next_index(old, changed, removed, states, directory)
+        # a full rebuild re-extracts with the new sources.yaml should the cache miss
+        new = self._next_index(old, changed, removed, states, directory, settings.sources)
 
         old_names = {s.name for s in old.speakers()}
         new_names = {s.name for s in new.speakers()}
@@ -205,14 +206,15 @@ class Service:
         return report
 
     def _next_index(self, old: QuoteIndex, changed: dict[str, Entry], removed: list[str],
-                    states: dict[str, _FileState], directory: Directory) -> QuoteIndex:
+                    states: dict[str, _FileState], directory: Directory,
+                    sources: Mapping[str, Any]) -> QuoteIndex:
         base = old.segments[0]
         delta_size = len(set(self._delta) | set(changed))
         if not base.articles or delta_size > max(COMPACT_MIN, COMPACT_SHARE * len(states)):
             entries = dict(changed)
             for aid, state in states.items():
                 if aid not in entries:
-                    entries[aid] = self._entry_of(aid, state, old)
+                    entries[aid] = self._entry_of(aid, state, sources)
             self._delta = {}
             return QuoteIndex.build((entries[a] for a in sorted(entries)), directory)
         if not changed and not removed:
@@ -223,7 +225,7 @@ class Service:
         self._delta = {k: v for k, v in {**self._delta, **changed}.items() if k not in removed}
         return new
 
-    def _entry_of(self, aid: str, state: _FileState, old: QuoteIndex) -> Entry:
+    def _entry_of(self, aid: str, state: _FileState, sources: Mapping[str, Any]) -> Entry:
         """An unchanged article's entry, for a full rebuild: from the cache, or (if the
         cache lost it) extracted again."""
         hit = self.cache.get(state.key, aid, state.path)
@@ -231,7 +233,7 @@ class Service:
             art, quotes = hit
             return ArticleInfo.of(art, len(quotes)), quotes
         art, quotes, _ = _extract_file(state.path, aid, Path(state.path).read_bytes(),
-                                       self.settings.sources.get(aid))
+                                       sources.get(aid))
         if art is None:
             return ArticleInfo(aid, aid, None, None, None, 0), []
         return ArticleInfo.of(art, len(quotes)), quotes
