@@ -188,7 +188,7 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 def _serving(args: argparse.Namespace):
     """A Service loaded from the corpus, or an error message for the person at the terminal."""
-    service, report = _service(args)
+    service, _ = _service(args)
     if not len(service.index):
         print(f"warning: no quotes in {service.corpus}", file=sys.stderr)
     return service

@@ -62,9 +62,6 @@ class Directory:
         self._alias_names = {spec.name for spec in self.specs}
         self._memo: tuple[frozenset[str], dict[str, list[str]], dict[str, str | None]] | None = None
 
-    def alias_map(self) -> dict[str, SpeakerSpec]:
-        return dict(self._aliases)
-
     def spec_for(self, name: str) -> SpeakerSpec | None:
         return self._aliases.get(fold(name))
 
