@@ -157,3 +157,33 @@ def test_a_headline_quote_after_a_name_and_colon() -> None:
 def test_scare_quotes_after_a_possessive_stay_out() -> None:
     text = "T\n\nNATO would act in case of Russia’s \"aggression\" against Ukraine, officials said.\n"
     assert all(q.text != "aggression" for q in quotes_of(text))
+
+
+@pytest.mark.parametrize("text", [
+    # a cue word used as a noun, followed by a verb
+    "T\n\nThe ethnic vote in several battleground states could be decisive in a close race.\n",
+    "T\n\nHealth worries have dogged the nominee since the summer.\n",
+    # a cue closing its sentence with an object after it is no attribution
+    "T\n\nBut when Congress cut funding two years later, Mexico said enough.\n",
+    "T\n\nEven after a court decision, Republicans in Congress will continue their assault on the rules.\n",
+])
+def test_a_cue_word_that_reports_nothing_yields_nothing(text: str) -> None:
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "T\n\nIts first national television ad could start this week, said Brian Baker, a longtime "
+    "adviser to the family.\n",
+    "T\n\n''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist who served at the "
+    "budget office. ''It's anti-reform.''\n",
+])
+def test_a_clause_is_never_taken_for_the_source(text: str) -> None:
+    qs = quotes_of(text)
+    assert qs and all(q.speaker in ("Brian Baker", "Douglas Holtz-Eakin") for q in qs)
+    assert all("Baker" not in q.text and "Holtz-Eakin" not in q.text for q in qs)
+
+
+def test_a_source_phrase_stops_at_its_verb() -> None:
+    assert parse("Attorney General Eric Schneiderman isn’t") is not None
+    assert parse("parents still want neighborhood schools") is None
+    assert parse("another mining company that") is None

@@ -23,7 +23,7 @@ _ADJECTIVE_BEFORE = {"first", "second", "new", "recent", "latest", "further", "w
                      "official", "public", "formal", "annual", "member"}
 _WORD = re.compile(r"[\w’'.-]+")
 # Where a source phrase before a cue begins: after the clause boundary nearest the verb.
-_CLAUSE_BREAK = re.compile(r"(?:[.;:!?]\s|[\"“”«»]|\s(?:that|but|and|because|while|when|"
+_CLAUSE_BREAK = re.compile(r"(?:[.;:!?]\s|[\"“”«»]|''|\s(?:that|but|and|because|while|when|"
                            r"after|before|although|though|since|if|as|so)\s|—|–|--|\s-\s)")
 _PARTICIPLE = re.compile(r"[a-z]+ing\b")
 # Where a source phrase after an inverted cue ends.

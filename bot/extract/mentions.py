@@ -49,6 +49,26 @@ _ADVERB_TAIL = {"also", "later", "then", "once", "again", "previously", "recentl
                 "simply", "clearly", "firmly", "angrily", "proudly", "calmly", "softly"}
 
 
+# A source is a noun phrase: an auxiliary, a modal or a negation before its post-modifier
+# makes the phrase a clause ("Its first ad could start this week", "parents still want
+# neighborhood schools"); so does a trailing relative pronoun ("a company that").
+_CLAUSE_WORDS = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
+                 "would", "could", "can", "should", "shall", "may", "might", "must", "does",
+                 "did", "not", "never", "still", "isn't", "wasn't", "won't", "can't"}
+
+
+def _clause_cut(toks: list[str]) -> int | None:
+    """Where a phrase stops being a noun phrase, or None if it is one throughout."""
+    if len(toks) > 1 and toks[-1] in ("that", "which", "who", "whom"):
+        return 0
+    for i, t in enumerate(toks[1:], 1):
+        if t in _POSTMOD:
+            return None
+        if t.replace("’", "'") in _CLAUSE_WORDS:
+            return i
+    return None
+
+
 _SPACES = re.compile(r"\s+")
 _SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
 _POSSESSOR = {"his": "he", "her": "she", "their": "they", "our": "we", "my": "i"}
@@ -146,7 +166,7 @@ def _parse_cached(text: str) -> Mention | None:
     # outlets, David Schulz". The part with a name is the speaker, the other its role.
     parts = [p.strip() for p in _COMMA.split(phrase) if p.strip()] if "," in phrase else [phrase]
     if len(parts) > 1:
-        parsed = [_parse_simple(p) for p in parts[:3]]
+        parsed = [_parse_simple(p, cut_clause=False) for p in parts[:3]]
         for i, m in enumerate(parsed):
             if m is not None and m.kind == "name":
                 others = [p for j, p in enumerate(parts[:3]) if j != i and parsed[j]
@@ -176,7 +196,7 @@ def _role_text(part: str) -> str:
     return " ".join(toks)
 
 
-def _parse_simple(phrase: str) -> Mention | None:
+def _parse_simple(phrase: str, cut_clause: bool = True) -> Mention | None:
     toks = _TOKEN.findall(phrase)
     # "Stoltenberg also", "he later": adverbs between source and verb are not the source
     while toks and _strip(toks[-1]).lower() in _ADVERB_TAIL:
@@ -186,6 +206,14 @@ def _parse_simple(phrase: str) -> Mention | None:
         toks.pop(0)
     if not toks or len(toks) > 14:
         return None
+    cut = _clause_cut(toks)
+    if cut is not None:
+        if not cut_clause:
+            return None
+        # "Attorney General Eric Schneiderman isn’t": a name before the verb is the
+        # subject; a description there is too uncertain to stand for a speaker
+        inner = _parse_simple(" ".join(toks[:cut])) if cut else None
+        return inner if inner is not None and inner.kind in ("name", "org", "pronoun") else None
     low = [_POSSESSIVE.sub("", _strip(t).lower()) if _strip(t).lower()[:-2] in PERSONAL_PRONOUNS
            else _strip(t).lower() for t in toks]  # "He’s" is "he"
     if len(toks) > 1 and low[-1] in _SUBJECT_PRONOUNS and not any("," in t for t in toks):

@@ -40,6 +40,20 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|
                      r"don’t|doesn’t|didn’t|[a-z]{3,}(?:ed|es))\b")
 # "said he plans to ...": a subject pronoun and a verb open a clause whatever its tense
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:he|she|they|we|i|you|it)\s+[a-z]{2,}", re.I)
+# what cannot open a bare clause: a preposition or time word ("said on Monday"), or a
+# verb, which shows the cue word was a noun ("battleground states could be decisive")
+_NOT_CLAUSE_START = re.compile(
+    r"\s*(?:in|on|at|during|after|before|to|with|for|of|by|as|about|when|while|last|this|"
+    r"earlier|later|today|yesterday|is|are|was|were|be|been|has|have|had|will|would|can|"
+    r"could|should|shall|may|might|must|do|does|did|and|or|but)\b", re.I)
+# What may follow a cue that closes its sentence: nothing, a time or place ("said on
+# Monday"), or an inverted source ("said Brian Baker"); not an object ("will continue
+# their assault", "said enough")
+_AFTER_FINAL_CUE = re.compile(
+    r"\s*(?:[.!?]*\s*$|(?:in|on|at|during|after|before|last|this|yesterday|today|earlier|"
+    r"later|recently|again|also|from|via|with|through|when|while|as)\b|(?-i:[A-Z]))", re.I)
+_INVERTED_SOURCE = re.compile(r"\s*(?:the|a|an|one|two|some|several|another|his|her|their|"
+                              r"its|our)\b", re.I)
 _stance_cache: tuple[str, list[int], list[tuple[int, int, str]]] | None = None
 
 
@@ -69,6 +83,15 @@ _PARTICIPLE = {"adding", "saying", "stating", "noting", "arguing", "claiming", "
 _TO_VERBS = {"urge", "call", "ask", "demand", "beg", "plead", "advise", "promise", "pledge",
              "vow", "propose", "recommend", "agree", "threaten", "warn", "tell", "refuse",
              "decide", "plan", "want", "expect", "hope", "intend", "offer"}
+
+
+def _inverted_name(text: str, cue_end: int, hi: int) -> bool:
+    """Does a name follow the cue, as in "said Brian Baker"? (A description there may as
+    well be the object of a cue closing an apposition: "Clinton, the former secretary of
+    State, stressed her support ...".)"""
+    got = cuemod.source_after(text, cue_end, hi)
+    return got is not None and got[0].kind == "name" and text[got[2] - 1].isalpha() and \
+        text[got[1]:got[2]].split()[-1][:1].isupper()
 
 
 @dataclass(slots=True)
@@ -189,19 +212,23 @@ def find_reported(text: str, s0: int, e0: int, blocked: list[tuple[int, int]]
                                               ) or (cue.lemma in _TELL_TYPE and
                                                     len(gap.split()) <= 3)):
             content_start = cue.end + mt.end()
-        elif cue.lemma in _BARE_OK and (_FINITE.search(after[:90]) or _PRONOUN_SUBJECT.match(after)) and \
-                _CLAUSE_START.match(after) and not re.match(r"\s*(?:in|on|at|during|after|"
-                                                            r"before|to|with|for|of|by|as|"
-                                                            r"about|when|while|last|this|"
-                                                            r"earlier|later|today|yesterday)\b",
-                                                            after) or cue.lemma in _TO_VERBS and _TO_INF.match(after):
+        elif cue.lemma in _BARE_OK and (_FINITE.search(after[:90]) or _PRONOUN_SUBJECT.match(after)) \
+                and _CLAUSE_START.match(after) and not _NOT_CLAUSE_START.match(after) \
+                or cue.lemma in _TO_VERBS and _TO_INF.match(after):
             content_start = cue.end
         sentence_final = False
         if content_start is None:
             # "CLAUSE, X said on Monday." — the cue closes the sentence
             rest = text[cue.end:e0] if e0 - cue.end < 200 else "x " * 9
+            inverted = text[cue.start - 2:cue.start] == ", "
+            if cue.lemma not in SAY_CLASS or word not in SPEECH_FORMS:
+                continue
             if len(rest.split()) <= 8 and "," not in rest.strip().rstrip(".") and \
-                    cue.lemma in SAY_CLASS and word in SPEECH_FORMS:
+                    (_AFTER_FINAL_CUE.match(rest) or cue.lemma in _TELL_TYPE or
+                     inverted and _INVERTED_SOURCE.match(rest)):
+                sentence_final = True
+            elif inverted and _inverted_name(text, cue.end, e0):
+                # "..., said Brian Baker, a longtime adviser to the family."
                 sentence_final = True
             else:
                 continue
