@@ -187,3 +187,34 @@ def test_a_source_phrase_stops_at_its_verb() -> None:
     assert parse("Attorney General Eric Schneiderman isn’t") is not None
     assert parse("parents still want neighborhood schools") is None
     assert parse("another mining company that") is None
+
+
+def test_fragments_quoted_under_one_cue_are_one_statement() -> None:
+    text = ("T\n\nTrump tells his supporters at a rally to “go to your place and vote” and then "
+            "“go pick some other place and go sit there with your friends.”\n")
+    [q] = quotes_of(text)
+    assert q.kind == "partial" and q.speaker == "Trump" and len(q.spans) == 2
+
+
+def test_fragments_under_two_cues_stay_apart() -> None:
+    text = ("T\n\nPolice chief Kerr Putney said the video did not give “absolute definitive visual "
+            "evidence,” but he said that the footage “supports what we've heard” about it.\n")
+    qs = [q for q in quotes_of(text) if q.kind == "partial"]
+    assert len(qs) == 2 and all(q.speaker == "Kerr Putney" for q in qs)
+
+
+def test_a_new_sentence_after_a_quotation_is_not_its_attribution() -> None:
+    text = ("T\n\nSenator Ann Lee spoke. Lee says the plan is “unhinged, even for him.” She says it "
+            "shows that Trump is “temperamentally unfit to be commander-in-chief.”\n")
+    qs = [q for q in quotes_of(text) if q.kind == "partial"]
+    assert [q.text for q in qs] == ["unhinged, even for him.",
+                                    "temperamentally unfit to be commander-in-chief."]
+
+
+@pytest.mark.parametrize("text", [
+    "T\n\nThe final accord is expected to be ratified next month in Rwanda.\n",
+    "T\n\nBut in July 2012, the company failed as predicted by analysts.\n",
+    "T\n\nIt is impossible to judge the proposals without knowing how they would affect him.\n",
+])
+def test_passives_and_gerunds_report_no_statement(text: str) -> None:
+    assert [q for q in quotes_of(text) if q.kind == "reported"] == []

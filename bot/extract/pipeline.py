@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from bot.extract import cues as cuemod
 from bot.extract import dates
 from bot.extract.coreference import Discourse, Resolved
 from bot.extract.cues import Attribution, Cue, attribution_after, attribution_before, source_before
@@ -73,6 +74,7 @@ def extract(article: Article) -> list[Quote]:
     recs += _reported_records(text, paras, marks, recs, sents, headline)
     recs.sort(key=lambda r: r.spans[0][0])
     _inherit(text, paras, recs)
+    recs = _join_fragments(text, recs, sents)
     _resolve(article, recs)
     return [_to_quote(article, r) for r in recs]
 
@@ -291,6 +293,25 @@ def _inherit(text: str, paras: list[Paragraph], recs: list[_Rec]) -> None:
                 r.inherit_from = prev
         if r.mention is not None or r.inherit_from is not None:
             last_in_para[r.para] = r
+
+
+def _join_fragments(text: str, recs: list[_Rec], sents: _Sentences) -> list[_Rec]:
+    """Fragments quoted within one sentence under one cue are one statement: 'told them
+    to "go and vote" and then "go sit there"', 'claimed that fraud is "a big problem" but
+    "nobody has the guts to talk about it"'."""
+    out: list[_Rec] = []
+    for r in recs:
+        prev = out[-1] if out else None
+        if prev is not None and r.kind == prev.kind == "partial" and \
+                sents.index(r.spans[0][0]) == sents.index(prev.spans[-1][0]) and \
+                (r.inherit_from is prev or r.cue is not None and prev.cue is not None
+                 and r.cue.start == prev.cue.start) and \
+                not cuemod.cues_in(text, prev.spans[-1][1], r.spans[0][0]):
+            prev.spans += r.spans
+            prev.marks += r.marks
+            continue
+        out.append(r)
+    return out
 
 
 def _resolve(article: Article, recs: list[_Rec]) -> None:

@@ -54,6 +54,16 @@ _AFTER_FINAL_CUE = re.compile(
     r"later|recently|again|also|from|via|with|through|when|while|as)\b|(?-i:[A-Z]))", re.I)
 _INVERTED_SOURCE = re.compile(r"\s*(?:the|a|an|one|two|some|several|another|his|her|their|"
                               r"its|our)\b", re.I)
+# A passive ("is expected to", "has been endorsed by"), "as predicted", or a gerund after
+# a preposition ("without knowing how") reports no statement of the clause's subject.
+_NOT_A_STATEMENT_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|as|without|of|for)\s+$",
+                                     re.I)
+# "that" followed by a verb opens a relative clause, not the content of a statement
+_RELATIVE_THAT = re.compile(r"(?:is|are|was|were|has|have|had|will|would|could|can|may|"
+                            r"might|must|should|did|does|[a-z]{3,}ed|[a-z]{3,}s\s+(?:the|a|an|"
+                            r"his|her|their|its|[A-Z]))\b")
+# The listener of a tell-type verb, then a clause with a pronoun subject
+_LISTENER = re.compile(r"\s+(?:[\w’'.-]+\s+){1,4}?(?=(?:he|she|they|we|I|it|there)\s+[a-z’']{2,})")
 _stance_cache: tuple[str, list[int], list[tuple[int, int, str]]] | None = None
 
 
@@ -68,8 +78,11 @@ def _stance_in(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
 
 
 # not an object: a to-infinitive or clause is handled elsewhere, a bare adverb is nothing
-_STANCE_NOT_OBJECT = re.compile(r"(?:to|that|it|him|her|them|me|us|you)\b")
-_TO_INF = re.compile(r"\s+(?:on\s+|upon\s+)?[^.;:!?\"“”]{0,60}?\bto\s+[a-z]")
+_STANCE_NOT_OBJECT = re.compile(r"(?:to|that|it|him|her|them|me|us|you|and|or|but|as|if)\b")
+# "urged Congress to act": a short object, then "to" and a verb (not "to the ...", which
+# is a preposition: "could decide the case, even if it goes to the Supreme Court")
+_TO_INF = re.compile(r"\s+(?:on\s+|upon\s+)?[^.;:!?\"“”,]{0,60}?\bto\s+(?!(?:the|a|an|his|her|"
+                     r"their|its|our|this|that|these|those|him|them|me|us)\b)[a-z]")
 _TAIL_CUT = re.compile(r",\s+(?:adding|saying|stating|noting|arguing|claiming|insisting|"
                        r"warning|stressing|explaining|calling|urging|praising|according)\b"
                        r"|;\s|\s[—–]\s|\s--\s")
@@ -92,6 +105,17 @@ def _inverted_name(text: str, cue_end: int, hi: int) -> bool:
     got = cuemod.source_after(text, cue_end, hi)
     return got is not None and got[0].kind == "name" and text[got[2] - 1].isalpha() and \
         text[got[1]:got[2]].split()[-1][:1].isupper()
+
+
+def _not_a_statement(text: str, s0: int, at: int, form: str) -> bool:
+    m = _NOT_A_STATEMENT_BEFORE.search(text, max(s0, at - 12), at)
+    if m is None:
+        return False
+    verb = form.split()[0]
+    if m.group().split()[0].lower() in ("without", "of", "for"):
+        return verb.endswith("ing")
+    # "is demanding that" is a statement in progress; "is expected to" is a passive
+    return not verb.endswith("ing")
 
 
 @dataclass(slots=True)
@@ -198,6 +222,8 @@ def find_reported(text: str, s0: int, e0: int, blocked: list[tuple[int, int]]
     for cue in cuemod.cues_in(text, s0, e0):
         if not free(cue.start) or any(r.cue.start <= cue.start < r.content[0] for r in out):
             continue
+        if _not_a_statement(text, s0, cue.start, cue.text):
+            continue
         if any(r.content[0] <= cue.start < r.content[1] for r in out):
             continue
         after = text[cue.end:min(e0, cue.end + 300)]  # bounded: long sentences stay linear
@@ -207,11 +233,15 @@ def find_reported(text: str, s0: int, e0: int, blocked: list[tuple[int, int]]
         content_start = None
         mt = _THAT.match(after)
         gap = mt.group("gap") if mt else ""
+        if mt and _RELATIVE_THAT.match(text, cue.end + mt.end()) and gap.strip():
+            mt = None  # "spoke in a cottage that overlooks the bay": a relative clause
         if mt and (_GAP_OK.fullmatch(gap) or (cue.lemma in _TELL_TYPE and len(gap.split()) <= 4
                                               and _GAP_OK.fullmatch(" ".join(gap.split()[1:]))
                                               ) or (cue.lemma in _TELL_TYPE and
                                                     len(gap.split()) <= 3)):
             content_start = cue.end + mt.end()
+        elif cue.lemma in _TELL_TYPE and (ml := _LISTENER.match(after)):
+            content_start = cue.end + ml.end()  # "told reporters he would ..."
         elif cue.lemma in _BARE_OK and (_FINITE.search(after[:90]) or _PRONOUN_SUBJECT.match(after)) \
                 and _CLAUSE_START.match(after) and not _NOT_CLAUSE_START.match(after) \
                 or cue.lemma in _TO_VERBS and _TO_INF.match(after):
@@ -279,6 +309,8 @@ def find_reported(text: str, s0: int, e0: int, blocked: list[tuple[int, int]]
     # statement
     for a, verb_end, form in _stance_in(text, s0, e0):
         if not free(a) or not cuemod.is_verb_use(text, a) or form.split()[0].endswith("ing"):
+            continue
+        if _not_a_statement(text, s0, a, form):
             continue
         if any(r.cue.start <= a < r.content[1] or r.content[0] <= a < r.content[1] for r in out):
             continue

@@ -50,6 +50,7 @@ def sentences(text: str, para: Paragraph, quotes: list[Mark]) -> list[tuple[int,
 
 
 _CLOSERS = "\"”’'»"
+_CLAUSE_AFTER = re.compile(r"\s+(?:that|it|he|she|they|we|i|you|the|a|an|his|her|their|its)\b")
 _NEXT_WORDS = re.compile(r"[\w.’'-]+")
 
 
@@ -59,7 +60,9 @@ def _attribution_follows(text: str, at: int, end: int) -> bool:
     for i, m in enumerate(_NEXT_WORDS.finditer(text, at, min(end, at + 80))):
         w = m.group().rstrip(".")
         if w.lower() in SPEECH_FORMS and i > 0:
-            return True
+            # '“Why now?” Clinton said.' — but not a new sentence whose verb takes a
+            # clause: '... him.” She says it underscores that ...'
+            return not _CLAUSE_AFTER.match(text, m.end())
         if i >= 5 or not (w[:1].isupper() or w.lower() in ("the", "of", "de", "van", "von")):
             return False
     return False
