@@ -218,3 +218,27 @@ def test_a_new_sentence_after_a_quotation_is_not_its_attribution() -> None:
 ])
 def test_passives_and_gerunds_report_no_statement(text: str) -> None:
     assert [q for q in quotes_of(text) if q.kind == "reported"] == []
+
+
+def test_gender_from_a_role_word_steers_a_pronoun() -> None:
+    text = ("T\n\nRelatives of victims met the United States delegation. “They are wrong,” said "
+            "9/11 widow Terry Strada.\n\n“All we are asking for is a hearing,” she said.\n")
+    qs = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert [q.speaker for q in qs] == ["Terry Strada", "Terry Strada"]
+
+
+def test_a_capital_opening_a_quotation_is_no_first_name() -> None:
+    text = ("T\n\nDonald Trump spoke on Monday. Howard Dean, a former party chairman and candidate, "
+            "poked at him, tweeting, “Notice Trump sniffing all the time.”\n\n"
+            "Dean, a medical doctor, then appeared on television.\n\n"
+            "He then defended the remark, saying, “Something funny was going on.”\n")
+    qs = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert [q.speaker for q in qs] == ["Howard Dean", "Howard Dean"]
+
+
+def test_initials_belong_to_the_name() -> None:
+    m = parse("Julie A. Diaz Martinez")
+    assert m is not None and m.name == "Julie A. Diaz Martinez"
+    text = "T\n\n“The Donald has woken communities of color.” ― Julie A. Diaz Martinez.\n"
+    [q] = quotes_of(text)
+    assert q.speaker == "Julie A. Diaz Martinez"

@@ -21,6 +21,8 @@ from bot.extract.lexicon import (
     NATIONALITY_RE,
     ORG_NOUNS,
     PERSONAL_PRONOUNS,
+    PLACE_OR_MEDIA_HEADS,
+    ROLE_GENDER,
     TITLE_WORDS,
 )
 from bot.extract.mentions import Mention
@@ -110,6 +112,12 @@ class Discourse:
             last = _SENTENCE_END.split(m.group())[-1] if "." in m.group() else m.group()
             run_start = m.end() - len(last)
             run = last
+            first, _, rest = run.partition(" ")
+            if rest and self._ordinary_opener(first, run_start, rest):
+                # "Notice Trump sniffing ...", "New Mitt Romney": a capital that only opens
+                # a sentence or a quotation is no part of the name
+                run_start += len(first) + 1
+                run = rest
             if " " not in run:
                 # a surname alone keeps a known person in view: "Christie" after
                 # "Chris Christie"
@@ -152,7 +160,8 @@ class Discourse:
         if ent is None:
             kind = "person"
             if len(name.split()) == 1 and not mention.role and \
-                    self._looks_like_place_or_org(name):
+                    self._looks_like_place_or_org(name) or \
+                    name.split()[-1].lower() in PLACE_OR_MEDIA_HEADS:
                 kind = "organisation"
             ent = Entity(name=name, kind=kind, role=mention.role, first=pos)
             self.entities.append(ent)
@@ -172,6 +181,9 @@ class Discourse:
             ent.gender = "f"
         if ent.gender is None and len(ent.tokens) > 1:
             ent.gender = GIVEN_NAME_GENDER.get(ent.tokens[0])
+        if ent.gender is None and mention.role:
+            ent.gender = next((ROLE_GENDER[w] for w in _tokens(mention.role) if w in ROLE_GENDER),
+                              None)
         if honor or mention.role or len(ent.name.split()) > 1:
             ent.confirmed = True
         ent.last_mention = max(ent.last_mention, pos)
@@ -179,6 +191,20 @@ class Discourse:
         if speaking:
             ent.last_spoke = pos
         return ent
+
+    def _ordinary_opener(self, word: str, pos: int, rest: str) -> bool:
+        low = word.lower()
+        if low in TITLE_WORDS or low.rstrip(".") in HONORIFICS or low in GIVEN_NAME_GENDER:
+            return False
+        before = self.text[max(0, pos - 3):pos]
+        opens = pos == 0 or before.endswith("\n") or before.rstrip()[-1:] in ".!?\"“‘'(:" \
+            or before.endswith("''")
+        if not opens:
+            return False
+        if self._lower_words is None:
+            self._lower_words = set(_LOWER_WORD.findall(self.text))
+        # or the rest already names someone ("Notice Trump" after "Donald Trump")
+        return low in self._lower_words or self._find(rest) is not None
 
     def _common_noun(self, word: str) -> bool:
         if self._find(word) is not None:
@@ -288,9 +314,14 @@ class Discourse:
             if got is None:
                 continue
             m = got[0]
-            if m.kind != "name" or m.name is None:
+            name = m.name
+            if m.kind == "description" and " " not in m.text and m.text[:1].isupper():
+                name = m.text  # "Dean" after "Howard Dean": a surname that is also a title
+            elif m.kind != "name":
                 continue
-            ent = self._find(m.name)
+            if name is None:
+                continue
+            ent = self._find(name)
             if ent is None or ent.kind != "person":
                 continue
             if ent.gender and gender in ("m", "f") and ent.gender != gender:

@@ -30,7 +30,7 @@ _PARTICIPLE = re.compile(r"[a-z]+ing\b")
 _AFTER_STOP = re.compile(r"[.,;:!?\"“”«»()—–]|\s(?:in|on|at|after|during|when|while|as|"
                          r"before|to|about|from|that|who|which|last|this|earlier|later|"
                          r"yesterday|today|on|for|of|with)\s")
-_DASH_SOURCE = re.compile(r"\s*(?:―|—|–|--)\s*([A-Z][^.,;:!?\n]{1,60})")
+_DASH_SOURCE = re.compile(r"\s*(?:―|—|–|--)\s*([A-Z](?:[^.,;:!?\n]|(?<=\b[A-Z])\.){1,60})")
 
 
 @dataclass(slots=True)
@@ -144,7 +144,13 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[Mention, int, int
     if len(phrase) > 160:
         return None
     if text[cue_start - 2:cue_start] == ", " and _PARTICIPLE.match(text, cue_start):
-        # "He then defended the remark, saying ...": the subject of the clause speaks
+        # "He then defended the remark, saying ...": the subject of the clause speaks —
+        # of the sentence's clause when it opens with a name ("Dean, a former chairman
+        # and candidate, poked at ..., tweeting")
+        whole = mentions.clause_subject(window) if s > lo else None
+        if whole is not None and whole[0].kind == "name":
+            mention, a, b = whole
+            return mention, lo + a, lo + b
         got = mentions.clause_subject(phrase)
         if got is not None:
             mention, a, b = got

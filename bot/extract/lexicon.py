@@ -209,6 +209,21 @@ GENERIC_PERSON_HEADS = {"leader", "boss", "chief", "head", "politician", "states
                         "commander", "secretary-general", "founder", "executive", "ceo",
                         "actor", "actress", "star", "former", "veteran", "man", "woman"}
 
+# Role words that say whether a "he" or a "she" can refer to the person
+_FEMALE_ROLES = """widow mother wife daughter sister grandmother actress chairwoman congresswoman
+businesswoman spokeswoman queen princess girl woman mom aunt niece granddaughter stepmother
+waitress"""
+_MALE_ROLES = """widower father husband son brother grandfather actor congressman businessman
+spokesman king prince boy man dad uncle nephew grandson stepfather"""
+ROLE_GENDER: dict[str, str] = {**dict.fromkeys(_FEMALE_ROLES.split(), "f"),
+                               **dict.fromkeys(_MALE_ROLES.split(), "m")}
+
+# Last words of the names of places and of outlets: "United States", "Yahoo News"
+PLACE_OR_MEDIA_HEADS = {"states", "kingdom", "republic", "nations", "emirates", "islands",
+                        "news", "times", "post", "journal", "herald", "tribune", "today",
+                        "magazine", "press", "radio", "television", "tv", "review", "daily",
+                        "weekly", "wire", "media", "network", "channel", "gazette", "globe"}
+
 # Common abbreviations of countries and bodies that a speaker may be named by; config
 # can add to these (config/speakers.yaml).
 ORG_NOUNS = {"ministry", "department", "committee", "council", "commission", "agency",
@@ -236,8 +251,26 @@ jens jeremy jerry jim jimmy joe joel john jon jonathan jose joseph josh juan jus
 keith ken kevin larry lars luis marco mark martin matt matthew max michael mike mitch
 nicholas nick nikolai olaf patrick paul pedro peter phil philip ralph randy richard rick
 robert rod roger ron ronald ross russell ryan sam samuel scott sean sergei sergey simon
-stephen steve steven ted terry thomas tim timothy todd tom tony vladimir walter wayne
-william xavier yury yuri"""
+stephen steve steven ted thomas tim timothy todd tom tony vladimir walter wayne
+william xavier yury yuri
+abdul ahmed alberto alejandro ali allen alvin andre andres angelo antonio archie arnold
+arthur austin barack barry benny bernard bert billy blake bobby bradley brandon brett
+bryan byron calvin cameron carlo chad charlie chester christian clarence clark clay
+clifford clint cody cole colin conor corey cory craig curt curtis dale damon
+danny darrell darren dave dean derek derrick devin dick dominic don donnie drew duane
+dustin dwight earl eddie edgar eduardo elijah elliot elliott emil enrique erik ernest
+ernesto eugene evan felix fernando floyd francis francisco franklin gabriel gareth gavin
+gene geoffrey gerald gilbert glen glenn gordon graham grant guy hank harold harrison
+harvey hector herbert herman howard hugh hugo isaac jake jamal jared javier jay jerome
+jesse jesus joey johnny jorge julian julio karl kenneth kent kirk kurt kyle lance
+lawrence leo leon leonard leroy lester lewis lloyd logan lou louis lucas luke malcolm
+manuel marc marcus mario marvin maurice melvin miguel miles milton mitt mohammed muhammad
+nathan nathaniel neil nelson newt noah norman oliver omar orrin oscar otto owen pablo
+perry pete preston rafael ralph ramon raul ray raymond reed reggie reince rex ricardo
+ricky roberto rodney roland roy ruben rudy rudolph rufus rupert salvador sanjay saul
+seth shane shaun sheldon stanley stuart ted terrence terence theodore tobias travis
+trent trevor troy tyler victor vince vincent wade wallace warren wendell wesley willard
+willie wilson zachary"""
 _FEMALE_TEXT = """alice amanda amy andrea angela angelique ann anna anne annalena barbara betsy beth carly
 carol caroline catherine cathy chelsea christine claire dana deborah debbie diana donna
 elena elizabeth ellen emily emma eva fatima gina hannah heather helen hillary ingrid
@@ -246,7 +279,25 @@ karen kate katherine kathleen kathy kelly kellyanne kim kristen laura lauren lin
 liz lucy maria marie marina martha mary megan melania melissa michelle monica nancy
 natalia natalie nicole nikki olga pamela patricia paula rachel rebecca rosa ruth sandra
 sarah sharon sofia sophie stephanie susan suzanne tamara theresa ursula valerie vera
-victoria wendy yulia zofia"""
+victoria wendy yulia zofia
+abigail adriana agnes aisha alexandra alexis alicia alison allison alyssa amber anita
+annette april ashley audrey beatrice becky belinda bernadette beverly bonnie brenda
+bridget brittany camila candace carla carmen caroline carolyn cassandra cecilia charlene
+charlotte cheryl cindy clara colleen connie courtney crystal cynthia daisy danielle
+darlene dawn debra delores denise diane dolores dora doris dorothy edith eileen elaine
+eleanor elisa elise eliza ella eloise elsa erica erika esther ethel eugenia evelyn
+felicia florence frances francesca gabriela gabrielle gail georgia geraldine gloria grace
+gretchen gwen harriet hazel heidi hilda holly hope huma irene iris isabel isabella
+jacqueline janice jasmine jean jeanne jenna jenny joanne jocelyn josephine joy
+joyce juanita judith june kamala karin kathryn katie katrina kay kayla kristin kristina
+latoya leah lillian lily lindsay lindsey lois loretta lorraine louise lucia
+lynn mabel madeleine madeline mae maggie marcia margaret margarita marian marianne
+marilyn marion marjorie marlene maureen maxine meghan melanie melinda mia mildred
+miranda miriam molly muriel nadia naomi nina nora norma paige pam peggy penny phyllis
+priscilla rachael ramona regina renee rhonda rita roberta rose rosemary roxanne
+sabrina sally samantha sara selena shannon sheila shelby sherry shirley silvia stacy
+sue sylvia tammy tanya tara teresa tina valentina vanessa veronica vicki viola
+violet virginia vivian wanda yolanda yvonne"""
 GIVEN_NAME_GENDER: dict[str, str] = {**dict.fromkeys(_MALE_TEXT.split(), "m"),
                                      **dict.fromkeys(_FEMALE_TEXT.split(), "f")}
 

@@ -12,6 +12,7 @@ from typing import Literal
 from bot.extract.lexicon import (
     DOCUMENT_NOUNS,
     GENERIC_PERSON_HEADS,
+    GIVEN_NAME_GENDER,
     HONORIFICS,
     NATIONALITY_RE,
     NON_NAME_CAPS,
@@ -116,7 +117,11 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
         low = bare.lower().rstrip(".")
         after_honorific = k >= 2 and _strip(tokens[k - 2]).lower().rstrip(".") in HONORIFICS
         shouting = len(bare) > 6 and bare.isupper()
-        if bare and _is_cap(bare) and not shouting and (after_honorific or (
+        # "Howard Dean": after a given name, a title word is a surname
+        surname = not name and k == len(tokens) and k >= 2 and \
+            _strip(tokens[k - 2]).lower() in GIVEN_NAME_GENDER and _is_cap(_strip(tokens[k - 2]))
+        initial = bool(name) and len(tok) == 2 and tok[0].isupper() and tok[1] == "."
+        if initial or bare and _is_cap(bare) and not shouting and (after_honorific or surname or (
                 not _is_title(bare) and not _ACRONYM.match(bare)
                 and low not in NON_NAME_CAPS and low not in ORG_NOUNS
                 and low not in UNNAMED_HEADS)):
@@ -166,7 +171,10 @@ def _parse_cached(text: str) -> Mention | None:
     # outlets, David Schulz". The part with a name is the speaker, the other its role.
     parts = [p.strip() for p in _COMMA.split(phrase) if p.strip()] if "," in phrase else [phrase]
     if len(parts) > 1:
-        parsed = [_parse_simple(p, cut_clause=False) for p in parts[:3]]
+        # "According to Yahoo News, Clinton spokesman Jesse Lehrich": a part that opens
+        # with a preposition is no source
+        parsed = [None if p.split()[0].lower() in _PREPOSITIONS or p.lower().startswith("according")
+                  else _parse_simple(p, cut_clause=False) for p in parts[:3]]
         for i, m in enumerate(parsed):
             if m is not None and m.kind == "name":
                 others = [p for j, p in enumerate(parts[:3]) if j != i and parsed[j]
