@@ -242,3 +242,22 @@ def test_initials_belong_to_the_name() -> None:
     text = "T\n\n“The Donald has woken communities of color.” ― Julie A. Diaz Martinez.\n"
     [q] = quotes_of(text)
     assert q.speaker == "Julie A. Diaz Martinez"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("T\n\nIn a Bloomberg interview Donald Trump declared “I think NATO may be obsolete.”\n",
+     "Donald Trump"),
+    ("T\n\nSen. Claire McCaskill scolded him: “The scientific community is against you.”\n",
+     "Claire McCaskill"),
+    ("T\n\nOn July 6, 2015, Bernie Sanders made the following comment:\n\n“For young people the "
+     "unemployment rate is 33 percent.”\n", "Bernie Sanders"),
+])
+def test_the_named_subject_introduces_a_quotation(text: str, speaker: str) -> None:
+    [q] = quotes_of(text)
+    assert q.speaker == speaker
+
+
+def test_it_after_a_document_is_the_document() -> None:
+    text = ("T\n\n“Leaders honored him,” the article read.\n\n“He has erased his debt,” it added.\n")
+    qs = quotes_of(text)
+    assert [q.speaker for q in qs] == ["[article]", "[article]"]

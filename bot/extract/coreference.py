@@ -103,6 +103,8 @@ class Discourse:
     _sentence_starts: list[int] | None = None
     # (position, head, modifiers, description as first written)
     unnamed: list[tuple[int, str, set[str], str]] = field(default_factory=list)
+    # the last organisation or group that spoke, and whether it is plural
+    _last_group: tuple[int, Resolved, bool] | None = None
 
     def prescan(self) -> None:
         """Every person named with a first name or a title, anywhere in the article, so
@@ -225,6 +227,16 @@ class Discourse:
         return False
 
     def resolve(self, mention: Mention, pos: int) -> Resolved:
+        got = self._resolve(mention, pos)
+        if got.speaker and got.kind in ("organisation", "unnamed") and mention.kind != "pronoun":
+            # what "it" and "they" may refer to next: "the Times wrote ... it added"
+            plural = (mention.head or "").endswith("s") and got.kind == "unnamed"
+            self._last_group = (pos, got, plural)
+        elif got.speaker and got.kind == "person":
+            self._last_group = None
+        return got
+
+    def _resolve(self, mention: Mention, pos: int) -> Resolved:
         if mention.kind == "name" and mention.name and " " not in mention.name.strip() \
                 and self._common_noun(mention.name):
             # "Demonstrators said": a capitalised plural at a sentence start, not a name
@@ -266,6 +278,11 @@ class Discourse:
             if last is not None and last.kind == "organisation" and p in ("they", "it", "we"):
                 last.last_spoke = pos
                 return Resolved(last.name, last.role, "organisation", 0.6, last)
+            group = self._last_group
+            if group is not None and p in ("they", "it", "we") and pos - group[0] < 1500 and \
+                    (last is None or last.last_spoke < group[0]) and \
+                    (group[2] == (p == "they") or group[1].kind == "organisation"):
+                return Resolved(group[1].speaker, group[1].role, group[1].kind, 0.55)
             return Resolved(None, None, None, 0.0)
         subject = self._recent_subject(pos, gender)
         if subject is not None:

@@ -8,7 +8,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from bot.extract import mentions
-from bot.extract.lexicon import CUE_FORMS, SAY_CLASS, SPEECH_FORMS
+from bot.extract.lexicon import CUE_FORMS, ORG_NOUNS, PLACE_OR_MEDIA_HEADS, SAY_CLASS, SPEECH_FORMS
 from bot.extract.mentions import Mention
 from bot.extract.segment import ABBREV
 from bot.extract.wordfind import occurrences
@@ -30,6 +30,9 @@ _PARTICIPLE = re.compile(r"[a-z]+ing\b")
 _AFTER_STOP = re.compile(r"[.,;:!?\"“”«»()—–]|\s(?:in|on|at|after|during|when|while|as|"
                          r"before|to|about|from|that|who|which|last|this|earlier|later|"
                          r"yesterday|today|on|for|of|with)\s")
+_LEADING_ADVERBIAL = re.compile(r"\s*(?:(?:(?:On|In|At|During|After|Before|Later|Earlier|Meanwhile|"
+                                r"However|But|And|Then|Still|Last|This)\b[^,:]{0,40}|\d{4}),\s*)+")
+_TRAILING_NAME = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*$")
 _DASH_SOURCE = re.compile(r"\s*(?:―|—|–|--)\s*([A-Z](?:[^.,;:!?\n]|(?<=\b[A-Z])\.){1,60})")
 
 
@@ -157,7 +160,19 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[Mention, int, int
             return mention, s + a, s + b
     mention = mentions.parse(phrase)
     if mention is None:
-        return None
+        # "In a Bloomberg interview Trump declared": the name right before the verb
+        run = _TRAILING_NAME.search(phrase)
+        if run is None or run.start() == 0:
+            return None
+        words = run.group().split()
+        # "an interview with The Washington Post Trump said": the outlet is no part of it
+        cut = max((i + 1 for i, w in enumerate(words[:-1])
+                   if w.lower() in PLACE_OR_MEDIA_HEADS or w.lower() in ORG_NOUNS), default=0)
+        name = " ".join(words[cut:])
+        mention = mentions.parse(name)
+        if mention is None or mention.kind not in ("name", "org"):
+            return None
+        return mention, e - len(name), e
     return mention, s, e
 
 
@@ -281,6 +296,17 @@ def attribution_before(text: str, lo: int, open_at: int) -> Attribution | None:
         return best
     # 'Pence: "..."' — a name and a colon introduce the quotation
     head = text[lo:open_at]
+    if head.rstrip().endswith(":"):
+        # 'McCaskill scolded him: "...', 'Sanders made the following comment:' — the named
+        # subject of the introducing clause
+        intro = _LEADING_ADVERBIAL.match(head)
+        start = intro.end() if intro else 0
+        got = mentions.clause_subject(head[start:])
+        if got is not None and got[0].kind in ("name", "org") and \
+                not head[start + got[2]:].lstrip().startswith(":"):
+            colon = lo + head.rstrip().rfind(":")
+            return Attribution(got[0], lo + start + got[1], lo + start + got[2],
+                               Cue(colon, colon + 1, ":", "colon"), "colon", True)
     cm = re.fullmatch(r"\s*([A-Z][^:;.!?\"“”]{1,60}):\s*", head)
     if cm:
         mention = mentions.parse(cm.group(1))

@@ -68,7 +68,8 @@ SPEECH_VERBS = [
     "go on", "chime", "interject", "interrupt", "recount", "relate", "describe", "forecast",
     "foresee", "signal", "imply", "acknowledge", "grumble", "protest", "object", "shoot",
     "fire", "thunder", "bellow", "lay out", "put it", "summarize", "summarise", "sum",
-    "advertise", "proclaim", "trumpet", "tout", "insinuate", "confide", "concede",
+    "advertise", "proclaim", "trumpet", "tout", "insinuate", "confide", "concede", "scold",
+    "sing", "rebuke", "chide", "lecture",
 ]
 
 # Verbs of belief and intention that PolNeAR-style attribution also counts when they
@@ -196,7 +197,7 @@ NON_NAME_CAPS = {
 # Nationality and place adjectives are open-ended; a definite description whose head is
 # one ("the Norwegian", "the German") refers to a person in context. We recognise them by
 # shape (-an, -ian, -ese, -ish, -i, -ch) rather than by listing countries.
-NATIONALITY_RE = re.compile(r"^[A-Z][a-z]+(?:ian|an|ese|ish|i|ch|ic|ean|er)$")
+NATIONALITY_RE = re.compile(r"^[A-Z][a-z]+(?:ian|an|ese|ish|i|ch|ic|ean)$")
 
 # Generic heads that name a person by rank ("the Russian leader", "NATO boss").
 GENERIC_PERSON_HEADS = {"leader", "boss", "chief", "head", "politician", "statesman",

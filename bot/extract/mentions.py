@@ -77,7 +77,9 @@ _PREPOSITIONS = {"against", "in", "on", "at", "with", "from", "to", "of", "by", 
                  "under", "into", "onto", "toward", "towards", "through", "across", "near",
                  "without", "within", "between", "among", "upon", "during", "after", "before"}
 _OPENING = re.compile(r"(?:During|In|On|At|After|Before|Since|Later|Earlier|Meanwhile|However|"
-                      r"Still|Asked|Speaking|Writing|Last|This|Yesterday|Today)\b")
+                      r"Still|Asked|Speaking|Writing|Last|This|Yesterday|Today|Despite|"
+                      r"Nevertheless|Nonetheless|Instead|Yet|Also|Separately|Afterwards|Then|"
+                      r"Following|Without|With|Under|Amid|Given|Like|Unlike|As)\b")
 _COMMA = re.compile(r",\s*")
 
 
@@ -191,6 +193,10 @@ def _parse_cached(text: str) -> Mention | None:
         if len(parts) == 2 and parsed[1] is not None and _OPENING.match(parts[0]):
             return parsed[1]
         first = parsed[0]
+        if first is not None and first.kind == "pronoun" and first.head in ("it", "this", "that") \
+                and len(parts) == 2 and parsed[1] is not None and \
+                parsed[1].kind in ("description", "unnamed", "org") and len(parts[0].split()) <= 3:
+            return parsed[1]  # "It was, the president said, ''...''"
         if first is not None:
             first.text = phrase
         return first

@@ -269,6 +269,8 @@ def find_reported(text: str, s0: int, e0: int, blocked: list[tuple[int, int]]
                 continue
             src_start = s0 + comma + 2
             src_txt = text[src_start:cue.start]
+            if any(ch in src_txt for ch in "\"“”"):
+                continue  # the cue attributes a quotation: '..., "NATO's concerns," the official told'
             src = mentions.parse(src_txt)
             if src is None or len(src_txt.split()) > 14:
                 inv = cuemod.source_after(text, cue.end, e0)
