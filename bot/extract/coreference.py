@@ -26,12 +26,12 @@ from bot.extract.lexicon import (
     TITLE_WORDS,
 )
 from bot.extract.mentions import Mention
+from bot.extract.wordfind import words_of
 
 _NAME_RUN = re.compile(
     r"(?<![\w’'-])(?:[A-Z][\w’'.-]*|(?:van|von|de|der|du|al|bin)(?![\w’'-]))"
     r"(?:[ \t]+(?:[A-Z][\w’'.-]*|(?:van|von|de|der|du|al|bin|of|to|the|for)(?![\w’'-])))*"
 )
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*(?![\w’'-])")
 # where a sentence or paragraph starts
 _SENTENCE_START = re.compile(r"(?:[.!?][\"”’']*\s+|\n\s*)(?=[\"“‘'(]?[A-Z])")
 _INTRO = re.compile(r"(?:(?:On|In|At|During|After|Before|Later|Earlier|Meanwhile|However|But|And|"
@@ -99,7 +99,6 @@ class Discourse:
     outlet_tokens: set[str] = field(default_factory=set)
     entities: list[Entity] = field(default_factory=list)
     _by_last: dict[str, list[Entity]] = field(default_factory=dict)
-    _lower_words: set[str] | None = None
     _sentence_starts: list[int] | None = None
     # (position, head, modifiers, description as first written)
     unnamed: list[tuple[int, str, set[str], str]] = field(default_factory=list)
@@ -109,24 +108,37 @@ class Discourse:
     def prescan(self) -> None:
         """Every person named with a first name or a title, anywhere in the article, so
         that "Antonov said" finds "Russian Ambassador to the US Anatoly Antonov"."""
+        # A name recurs through an article: what a run resolved to is kept, so that each
+        # later occurrence costs a dictionary lookup. (Single words are kept only once
+        # found: the full name they belong to may come later.)
+        known: dict[str, Entity | None] = {}
         for m in _NAME_RUN.finditer(self.text):
+            group = m.group()
             # a run never crosses a sentence end ("... with Moscow. Russian Ambassador")
-            last = _SENTENCE_END.split(m.group())[-1] if "." in m.group() else m.group()
-            run_start = m.end() - len(last)
-            run = last
+            run = _SENTENCE_END.split(group)[-1] if "." in group else group
+            run_start = m.end() - len(run)
             first, _, rest = run.partition(" ")
             if rest and self._ordinary_opener(first, run_start, rest):
                 # "Notice Trump sniffing ...", "New Mitt Romney": a capital that only opens
                 # a sentence or a quotation is no part of the name
                 run_start += len(first) + 1
                 run = rest
+            if run in known:
+                ent = known[run]
+                if ent is not None:
+                    ent.mentions.append(run_start)
+                    if " " in run:
+                        ent.last_mention = max(ent.last_mention, run_start)
+                continue
             if " " not in run:
                 # a surname alone keeps a known person in view: "Christie" after
                 # "Chris Christie"
                 ent = self._find(run.strip(".,’'")) if run[:1].isupper() else None
                 if ent is not None and ent.kind == "person":
                     ent.mentions.append(run_start)
+                    known[run] = ent
                 continue
+            known[run] = None
             mention = mentions.parse_shared(run)
             if mention is None or mention.kind != "name" or mention.name is None:
                 continue
@@ -138,6 +150,7 @@ class Discourse:
             ent = self.add_name(mention, run_start, speaking=False)
             if ent is not None and mention.role:
                 ent.confirmed = True
+            known[run] = ent
 
     def _find(self, name: str) -> Entity | None:
         toks = _tokens(name)
@@ -203,18 +216,13 @@ class Discourse:
             or before.endswith("''")
         if not opens:
             return False
-        if self._lower_words is None:
-            self._lower_words = set(_LOWER_WORD.findall(self.text))
         # or the rest already names someone ("Notice Trump" after "Donald Trump")
-        return low in self._lower_words or self._find(rest) is not None
+        return self._find(rest) is not None or low in words_of(self.text)
 
     def _common_noun(self, word: str) -> bool:
         if self._find(word) is not None:
             return False
-        if self._lower_words is None:
-            # every word written in lower case somewhere in the article, found once
-            self._lower_words = set(_LOWER_WORD.findall(self.text))
-        return word.lower() in self._lower_words
+        return word.lower() in words_of(self.text)
 
     def _looks_like_place_or_org(self, name: str) -> bool:
         if name.isupper():

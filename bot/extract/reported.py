@@ -77,6 +77,19 @@ def _stance_in(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
     return [f for f in found[bisect_left(starts, s):bisect_left(starts, e)] if f[1] <= e]
 
 
+_according_cache: tuple[str, list[int], list[re.Match[str]]] | None = None
+
+
+def _according_in(text: str, s: int, e: int) -> list[re.Match[str]]:
+    """The "according to" / "as" matches inside text[s:e]; the article is scanned once."""
+    global _according_cache
+    if _according_cache is None or _according_cache[0] is not text:
+        found = list(cuemod.ACCORDING_RE.finditer(text))
+        _according_cache = (text, [m.start() for m in found], found)
+    _, starts, found = _according_cache
+    return [m for m in found[bisect_left(starts, s):bisect_left(starts, e)] if m.end() <= e]
+
+
 # not an object: a to-infinitive or clause is handled elsewhere, a bare adverb is nothing
 _STANCE_NOT_OBJECT = re.compile(r"(?:to|that|it|him|her|them|me|us|you|and|or|but|as|if)\b")
 # "urged Congress to act": a short object, then "to" and a verb (not "to the ...", which
@@ -164,7 +177,7 @@ def find_reported(text: str, s0: int, e0: int, blocked: list[tuple[int, int]]
     out: list[Reported] = []
     # most sentences carry no cue at all: say so cheaply
     if not cuemod.cues_in(text, s0, e0) and not _stance_in(text, s0, e0) and \
-            not cuemod.ACCORDING_RE.search(text, s0, e0):
+            not _according_in(text, s0, e0):
         return out
     blocked = sorted(blocked)
     starts = [a for a, _ in blocked]
@@ -174,7 +187,7 @@ def find_reported(text: str, s0: int, e0: int, blocked: list[tuple[int, int]]
         return k < 0 or not (blocked[k][0] <= i < blocked[k][1])
 
     # "According to X, CLAUSE" / "CLAUSE, according to X."
-    for m in cuemod.ACCORDING_RE.finditer(text, s0, e0):
+    for m in _according_in(text, s0, e0):
         if not free(m.start()):
             continue
         kw = m.group().strip().lower()

@@ -15,8 +15,10 @@ _indexes: dict[int, tuple[Mapping[str, str], dict[str, list[str]]]] = {}
 _last_words: tuple[str, set[str]] | None = None
 
 
-def _words_of(text: str) -> set[str]:
-    # the lexicons are looked up one after another in the same article
+def words_of(text: str) -> set[str]:
+    """The lower-case letter runs of a text: every word written in lower case somewhere
+    in it. Kept for the last text (the lexicons and the coreference model of one article
+    ask for it one after another)."""
     global _last_words
     if _last_words is None or _last_words[0] is not text:
         _last_words = (text, set(_LOWER.findall(text)))
@@ -49,7 +51,7 @@ def occurrences(text: str, forms: Mapping[str, str]) -> list[tuple[int, int, str
     index = _index(forms)
     out: list[tuple[int, int, str]] = []
     n = len(text)
-    for first in _words_of(text) & index.keys():
+    for first in words_of(text) & index.keys():
         rests = index[first]
         i = text.find(first)
         while i >= 0:
