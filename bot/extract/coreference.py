@@ -56,6 +56,12 @@ def _tokens(name: str) -> list[str]:
     return [t.lower() for t in name.replace("-", " ").split()]
 
 
+@lru_cache(maxsize=4096)
+def _honorific(text: str) -> str | None:
+    return next((t.lower().rstrip(".") for t in text.split()
+                 if t.lower().rstrip(".") in HONORIFICS), None)
+
+
 @dataclass(slots=True)
 class Entity:
     name: str
@@ -112,6 +118,7 @@ class Discourse:
         # later occurrence costs a dictionary lookup. (Single words are kept only once
         # found: the full name they belong to may come later.)
         known: dict[str, Entity | None] = {}
+        missing: dict[str, int] = {}
         for m in _NAME_RUN.finditer(self.text):
             group = m.group()
             # a run never crosses a sentence end ("... with Moscow. Russian Ambassador")
@@ -133,10 +140,14 @@ class Discourse:
             if " " not in run:
                 # a surname alone keeps a known person in view: "Christie" after
                 # "Chris Christie"
+                if missing.get(run) == len(self.entities):
+                    continue  # not found, and no one has been named since
                 ent = self._find(run.strip(".,’'")) if run[:1].isupper() else None
                 if ent is not None and ent.kind == "person":
                     ent.mentions.append(run_start)
                     known[run] = ent
+                else:
+                    missing[run] = len(self.entities)
                 continue
             known[run] = None
             mention = mentions.parse_shared(run)
@@ -188,8 +199,7 @@ class Discourse:
                 self._by_last.setdefault(last, []).append(ent)
         if mention.role and not ent.role:
             ent.role = mention.role
-        honor = next((t.lower().rstrip(".") for t in mention.text.split()
-                      if t.lower().rstrip(".") in HONORIFICS), None)
+        honor = _honorific(mention.text)
         if honor in ("mr",):
             ent.gender = "m"
         elif honor in ("mrs", "ms", "miss"):

@@ -175,8 +175,9 @@ def _parse_cached(text: str) -> Mention | None:
     if len(parts) > 1:
         # "According to Yahoo News, Clinton spokesman Jesse Lehrich": a part that opens
         # with a preposition is no source
+        # (each part parsed once and copied: the parts of one apposition recur)
         parsed = [None if p.split()[0].lower() in _PREPOSITIONS or p.lower().startswith("according")
-                  else _parse_simple(p, cut_clause=False) for p in parts[:3]]
+                  else _copy(_parse_part(p)) for p in parts[:3]]
         for i, m in enumerate(parsed):
             if m is not None and m.kind == "name":
                 others = [p for j, p in enumerate(parts[:3]) if j != i and parsed[j]
@@ -201,6 +202,17 @@ def _parse_cached(text: str) -> Mention | None:
             first.text = phrase
         return first
     return _parse_simple(phrase)
+
+
+@lru_cache(maxsize=8192)
+def _parse_part(part: str) -> Mention | None:
+    return _parse_simple(part, cut_clause=False)
+
+
+def _copy(m: Mention | None) -> Mention | None:
+    if m is None:
+        return None
+    return Mention(m.text, m.kind, m.name, m.role, m.head, set(m.modifiers), m.owner)
 
 
 def _role_text(part: str) -> str:

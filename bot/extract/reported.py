@@ -84,7 +84,10 @@ def _according_in(text: str, s: int, e: int) -> list[re.Match[str]]:
     """The "according to" / "as" matches inside text[s:e]; the article is scanned once."""
     global _according_cache
     if _according_cache is None or _according_cache[0] is not text:
-        found = list(cuemod.ACCORDING_RE.finditer(text))
+        # "as" counts only where "As the aide noted, ..." can start: a sentence, a clause
+        found = [m for m in cuemod.ACCORDING_RE.finditer(text)
+                 if m.group()[0] in "Aa" and m.group()[1] == "c" or m.start() < 2
+                 or text[m.start() - 2:m.start()] in (", ", ". ", "\n\n") or text[m.start() - 1] in "\n“\"("]
         _according_cache = (text, [m.start() for m in found], found)
     _, starts, found = _according_cache
     return [m for m in found[bisect_left(starts, s):bisect_left(starts, e)] if m.end() <= e]
