@@ -261,3 +261,13 @@ def test_it_after_a_document_is_the_document() -> None:
     text = ("T\n\n“Leaders honored him,” the article read.\n\n“He has erased his debt,” it added.\n")
     qs = quotes_of(text)
     assert [q.speaker for q in qs] == ["[article]", "[article]"]
+
+
+def test_a_call_on_someone_and_a_participle_report_their_object() -> None:
+    text = ("T\n\nCampaign chair Jennifer Palmieri called on Trump to stop attacking the former "
+            "beauty queen.\n\nSenator Ann Lee spoke in Riga, calling for permanent NATO bases in "
+            "the east.\n")
+    qs = quotes_of(text)
+    assert [(q.kind, q.speaker) for q in qs] == [("reported", "Jennifer Palmieri"),
+                                                 ("reported", "Ann Lee")]
+    assert qs[1].text == "permanent NATO bases in the east"

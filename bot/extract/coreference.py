@@ -341,7 +341,7 @@ class Discourse:
         for st in reversed(starts[max(0, k - sentences):k]):
             if st < pos - 1500:
                 break
-            head = self.text[st:min(pos, st + 80)].lstrip("\"“‘'( ")
+            head = self.text[st:min(pos, st + 200)].lstrip("\"“‘'( ")
             intro = _INTRO.match(head)
             if intro:
                 head = head[intro.end():]

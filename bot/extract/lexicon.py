@@ -312,7 +312,8 @@ STANCE_VERBS = [
     "condemn", "endorse", "defend", "blame", "accuse", "applaud", "slam", "blast",
     "tout", "highlight", "demand", "call for", "speak of",
     "complain about", "warn about", "warn of", "ask about", "ask for", "argue for",
-    "urge", "recommend", "decry", "denounce", "lambaste", "champion",
+    "urge", "recommend", "decry", "denounce", "lambaste", "champion", "call on",
+    "rail against", "warn against", "argue against", "speak out against", "lash out at",
 ]
 # Left out: "support", "plan", "want", "welcome", "dismiss", "push for" name what someone
 # does or intends as often as what they said (measured on PolNeAR dev, the precision of

@@ -340,8 +340,18 @@ def clause_subject(phrase: str) -> tuple[Mention, int, int] | None:
     first_comma = phrase.find(",")
     if first_comma > 0:
         lead = phrase[:first_comma].split()
-        if lead and lead[0].lower() in _INTRO_WORDS:
+        # "Meanwhile, it ...", "Chastened by the analyses, Trump ...": an opening adverbial
+        # or participle is no subject; nor are the clauses that carry it on ("Following
+        # the reports, but before officials spoke, Donald Trump said")
+        if lead and (lead[0].lower() in _INTRO_WORDS or len(lead) > 1 and
+                     lead[0].lower().endswith(("ed", "ing")) and lead[1].islower()):
             start = first_comma + 1
+            for _ in range(3):
+                nxt = phrase.find(",", start)
+                words = phrase[start:nxt].split() if nxt > 0 else []
+                if not words or not words[0].islower():
+                    break
+                start = nxt + 1
     while start < len(phrase) and phrase[start] == " ":
         start += 1
     toks = list(_TOKEN.finditer(phrase, start))

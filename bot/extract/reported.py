@@ -326,7 +326,11 @@ def find_reported(text: str, s0: int, e0: int, blocked: list[tuple[int, int]]
     # "X called for the repeal of the law", "Y criticized the plan": the object is the
     # statement
     for a, verb_end, form in _stance_in(text, s0, e0):
-        if not free(a) or not cuemod.is_verb_use(text, a) or form.split()[0].endswith("ing"):
+        # a participle speaks for the clause's subject only after a comma: "..., calling
+        # for permanent bases"
+        participle = form.split()[0].endswith("ing")
+        if not free(a) or not cuemod.is_verb_use(text, a) or \
+                participle and text[max(s0, a - 2):a] != ", ":
             continue
         if _not_a_statement(text, s0, a, form):
             continue
@@ -335,13 +339,17 @@ def find_reported(text: str, s0: int, e0: int, blocked: list[tuple[int, int]]
         cs, ce = _trim(text, verb_end, _cut_tail(text, verb_end, e0))
         if len(text[cs:ce].split()) < 3 or _STANCE_NOT_OBJECT.match(text, cs):
             continue
+        cue = Cue(a, verb_end, form, STANCE_FORMS[form])
+        if participle:
+            out.append(Reported((cs, ce), None, None, cue, inherit_subject=True))
+            continue
         got = cuemod.source_before(text, s0, a)
         if got is None:
             continue
         mention, ss, se = got
         if mention.kind == "pronoun" and mention.head in ("it", "that", "which", "this"):
             continue
-        out.append(Reported((cs, ce), mention, (ss, se), Cue(a, verb_end, form, STANCE_FORMS[form])))
+        out.append(Reported((cs, ce), mention, (ss, se), cue))
     # a participle ("..., adding that") speaks for the sentence's subject
     for r in out:
         if r.inherit_subject:
@@ -358,4 +366,7 @@ def find_reported(text: str, s0: int, e0: int, blocked: list[tuple[int, int]]
                 subj = _subject(text, s0, r.cue.start)
                 if subj is not None:
                     r.mention, r.source = subj[0], (subj[1], subj[2])
+                elif (cs := mentions.clause_subject(text[s0:r.cue.start])) is not None:
+                    # "Senator Ann Lee spoke in Riga, calling for ..."
+                    r.mention, r.source = cs[0], (s0 + cs[1], s0 + cs[2])
     return [r for r in out if r.mention is not None]
