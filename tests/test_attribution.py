@@ -271,3 +271,23 @@ def test_a_call_on_someone_and_a_participle_report_their_object() -> None:
     assert [(q.kind, q.speaker) for q in qs] == [("reported", "Jennifer Palmieri"),
                                                  ("reported", "Ann Lee")]
     assert qs[1].text == "permanent NATO bases in the east"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("T\n\nSpeaking to thousands of people watching from the National Mall, President Barack "
+     "Obama said the museum would document the stories of Americans.\n", "Barack Obama"),
+    ("T\n\nGov. Chris Christie, who has campaigned for Trump since he suspended his own campaign "
+     "in February, blasted Clinton as a “disgrace” on Tuesday.\n", "Chris Christie"),
+    ("T\n\n“Our assumption is that the veto will be overridden,” said Senate Majority Leader "
+     "Mitch McConnell, R-Ky.\n", "Mitch McConnell"),
+])
+def test_the_name_in_a_long_source_phrase(text: str, speaker: str) -> None:
+    [q] = quotes_of(text)
+    assert q.speaker == speaker
+
+
+def test_a_quotation_with_its_own_cue_does_not_take_the_next_sentence() -> None:
+    text = ("T\n\nRussia insisted that Pyongyang \"stop its dangerous escapades.\" The International "
+            "Atomic Energy Agency said the test was deeply troubling.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "partial"]
+    assert q.speaker == "Russia"

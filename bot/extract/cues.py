@@ -32,6 +32,7 @@ _AFTER_STOP = re.compile(r"[.,;:!?\"“”«»()—–]|\s(?:in|on|at|after|duri
                          r"yesterday|today|on|for|of|with)\s")
 _LEADING_ADVERBIAL = re.compile(r"\s*(?:(?:(?:On|In|At|During|After|Before|Later|Earlier|Meanwhile|"
                                 r"However|But|And|Then|Still|Last|This)\b[^,:]{0,40}|\d{4}),\s*)+")
+_RELATIVE_APPOSITION = re.compile(r",\s+(?:who|which)\s[^\"“”;:]{3,160},\s*$")
 _TRAILING_NAME = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*$")
 _DASH_SOURCE = re.compile(r"\s*(?:―|—|–|--)\s*([A-Z](?:[^.,;:!?\n]|(?<=\b[A-Z])\.){1,60})")
 
@@ -136,6 +137,12 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[Mention, int, int
     # Appositions ("X, who chaired the meeting, said") keep their commas; a clause
     # boundary outside them ends the search.
     window = text[lo:cue_start]
+    rel = _RELATIVE_APPOSITION.search(window)
+    if rel is not None:
+        # "Christie, who has campaigned for Trump since he left the race, blasted": the
+        # relative clause is skipped, its clause breaks with it
+        window = window[:rel.start()]
+        cue_start = lo + rel.start()
     for m in _CLAUSE_BREAK.finditer(window):
         if m.group()[0] == "." and _abbrev_before(window, m.start()):
             continue  # "Rep. John Mica (R-Fla.) said"

@@ -178,7 +178,11 @@ def _parse_cached(text: str) -> Mention | None:
         # (each part parsed once and copied: the parts of one apposition recur)
         parsed = [None if p.split()[0].lower() in _PREPOSITIONS or p.lower().startswith("according")
                   else _copy(_parse_part(p)) for p in parts[:3]]
-        for i, m in enumerate(parsed):
+        # the part that is most nearly a name alone wins: "thousands of people watching
+        # from the National Mall, Mr. Obama" is Mr. Obama
+        order = sorted(range(len(parsed)), key=lambda i: -_name_share(parsed[i], parts[i]))
+        for i in order:
+            m = parsed[i]
             if m is not None and m.kind == "name":
                 others = [p for j, p in enumerate(parts[:3]) if j != i and parsed[j]
                           and parsed[j].kind in ("description", "unnamed")]
@@ -202,6 +206,15 @@ def _parse_cached(text: str) -> Mention | None:
             first.text = phrase
         return first
     return _parse_simple(phrase)
+
+
+_PARTY_TAG = re.compile(r"^\(?[A-Z]\.?-[A-Z][A-Za-z.]*\)?\.?$")
+
+
+def _name_share(m: Mention | None, part: str) -> float:
+    if m is None or m.kind != "name" or not m.name or _PARTY_TAG.match(part):
+        return 0.0  # "R-Ky." is a party and state, not a name
+    return len(m.name.split()) / max(1, len(part.split()))
 
 
 @lru_cache(maxsize=8192)

@@ -36,7 +36,8 @@ def sentences(text: str, para: Paragraph, quotes: list[Mark]) -> list[tuple[int,
         head = text[max(para.start, dot - 12):dot + 1]
         if ABBREV.search(head):
             continue
-        if m.group().rstrip()[-1:] in _CLOSERS and _attribution_follows(text, cut, para.end):
+        if m.group().rstrip()[-1:] in _CLOSERS and _attribution_follows(text, cut, para.end) \
+                and not _has_own_cue(text, cur, inside[k][0] if k >= 0 and inside[k][0] >= cur else dot):
             continue  # '“Why now?” Clinton said.' is one sentence
         end = cut
         while end > cur and text[end - 1].isspace():
@@ -66,6 +67,15 @@ def _attribution_follows(text: str, at: int, end: int) -> bool:
         if i >= 5 or not (w[:1].isupper() or w.lower() in ("the", "of", "de", "van", "von")):
             return False
     return False
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+def _has_own_cue(text: str, start: int, end: int) -> bool:
+    """Does the sentence already carry a reporting verb before its quotation ('Russia
+    insisted that Pyongyang "stop."')? Then what follows is a sentence of its own."""
+    return any(w in SPEECH_FORMS for w in _WORD.findall(text, start, end))
 
 
 def _trail(m: re.Match[str]) -> int:
