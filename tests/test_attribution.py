@@ -291,3 +291,20 @@ def test_a_quotation_with_its_own_cue_does_not_take_the_next_sentence() -> None:
             "Atomic Energy Agency said the test was deeply troubling.\n")
     [q] = [q for q in quotes_of(text) if q.kind == "partial"]
     assert q.speaker == "Russia"
+
+
+def test_the_speaker_of_a_sentence_opening_with_a_quotation_is_its_subject() -> None:
+    text = ("T\n\nDonald Trump retweeted a photo of Heidi Cruz.\n\n\"I am not in the habit of "
+            "supporting people who attack my wife,\" Ted Cruz said in July.\n\nSome delegates "
+            "questioned how he could turn back on a pledge.\n\n\"The day that was abrogated was "
+            "the day this became personal,\" he said.\n")
+    qs = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert [q.speaker for q in qs] == ["Ted Cruz", "Ted Cruz"]
+
+
+def test_a_title_case_headline_makes_no_names() -> None:
+    text = ("Coal Baron Says He Can Sell Coal And Fight Climate Change\n\nTom Clarke spoke in "
+            "Richmond on Monday. Those talks are continuing, he said.\n\n\"Coal isn't the "
+            "villain,\" he said.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker == "Tom Clarke"

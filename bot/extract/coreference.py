@@ -40,6 +40,7 @@ _INTRO = re.compile(r"(?:(?:On|In|At|During|After|Before|Later|Earlier|Meanwhile
 # dev (direct attribution accuracy): 1: 0.797, 2: 0.819, 3: 0.824, 4: 0.830, 5: 0.826,
 # 8: 0.826; without it (the last speaker first) 0.788.
 SUBJECT_REACH = 4
+_QUOTE_THEN_SOURCE = re.compile(r"[\"“][^\"“”]{1,400}[\"”]\s*,?\s*")
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+")
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")
 _PLACE_PREP = re.compile(r"(?:\bin|\bfrom|\bto|\bof|\bwith|\bagainst|\bon)\s+$")
@@ -103,6 +104,7 @@ class Resolved:
 class Discourse:
     text: str
     outlet_tokens: set[str] = field(default_factory=set)
+    body_start: int = 0  # names are gathered from here on
     entities: list[Entity] = field(default_factory=list)
     _by_last: dict[str, list[Entity]] = field(default_factory=dict)
     _sentence_starts: list[int] | None = None
@@ -119,7 +121,7 @@ class Discourse:
         # found: the full name they belong to may come later.)
         known: dict[str, Entity | None] = {}
         missing: dict[str, int] = {}
-        for m in _NAME_RUN.finditer(self.text):
+        for m in _NAME_RUN.finditer(self.text, self.body_start):
             group = m.group()
             # a run never crosses a sentence end ("... with Moscow. Russian Ambassador")
             run = _SENTENCE_END.split(group)[-1] if "." in group else group
@@ -341,7 +343,11 @@ class Discourse:
         for st in reversed(starts[max(0, k - sentences):k]):
             if st < pos - 1500:
                 break
-            head = self.text[st:min(pos, st + 200)].lstrip("\"“‘'( ")
+            head = self.text[st:min(pos, st + 200)]
+            if head[:1] in "\"“" and (close := _QUOTE_THEN_SOURCE.match(head)) is not None:
+                # '"I am not in the habit ...," Cruz said.': the speaker is the subject
+                head = head[close.end():]
+            head = head.lstrip("\"“‘'( ")
             intro = _INTRO.match(head)
             if intro:
                 head = head[intro.end():]

@@ -316,7 +316,8 @@ def _join_fragments(text: str, recs: list[_Rec], sents: _Sentences) -> list[_Rec
 
 def _resolve(article: Article, recs: list[_Rec]) -> None:
     outlet = {t.lower() for t in re.findall(r"\w+", article.outlet or "")}
-    disc = Discourse(article.text, outlet_tokens=outlet)
+    # (a headline in title case makes names of any two words: "... Sell Coal ...")
+    disc = Discourse(article.text, outlet_tokens=outlet, body_start=article.body_start)
     disc.prescan()
     for r in sorted(recs, key=lambda r: r.key):
         if r.inherit_from is not None:
