@@ -308,3 +308,17 @@ def test_a_title_case_headline_makes_no_names() -> None:
             "villain,\" he said.\n")
     [q] = [q for q in quotes_of(text) if q.kind == "direct"]
     assert q.speaker == "Tom Clarke"
+
+
+@pytest.mark.parametrize(("headline", "speaker"), [
+    ("Elizabeth Warren Hammers Wells Fargo CEO: ‘You Should Be Criminally Investigated’",
+     "Elizabeth Warren"),
+    ("Hillary Clinton Speaks ‘Directly To White People’ After Latest Police Shooting",
+     "Hillary Clinton"),
+    ("Obama Sees 'Personal Insult' if Voters Stay Home", "Obama"),
+])
+def test_a_title_case_verb_is_no_part_of_the_headline_speaker(headline: str, speaker: str) -> None:
+    art = parse_article("h.txt", f"{headline}.\n\nThe senator spoke on Monday.\n",
+                        fields={"title": headline})
+    [q] = [q for q in extract(art) if q.kind != "reported"]
+    assert q.speaker == speaker

@@ -8,7 +8,14 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from bot.extract import mentions
-from bot.extract.lexicon import CUE_FORMS, ORG_NOUNS, PLACE_OR_MEDIA_HEADS, SAY_CLASS, SPEECH_FORMS
+from bot.extract.lexicon import (
+    CUE_FORMS,
+    ORG_NOUNS,
+    PLACE_OR_MEDIA_HEADS,
+    SAY_CLASS,
+    SPEECH_FORMS,
+    STANCE_FORMS,
+)
 from bot.extract.mentions import Mention
 from bot.extract.segment import ABBREV
 from bot.extract.wordfind import occurrences
@@ -32,6 +39,10 @@ _AFTER_STOP = re.compile(r"[.,;:!?\"“”«»()—–]|\s(?:in|on|at|after|duri
                          r"yesterday|today|on|for|of|with)\s")
 _LEADING_ADVERBIAL = re.compile(r"\s*(?:(?:(?:On|In|At|During|After|Before|Later|Earlier|Meanwhile|"
                                 r"However|But|And|Then|Still|Last|This)\b[^,:]{0,40}|\d{4}),\s*)+")
+# verbs of headlines that the lexicons lack
+_HEADLINE_VERBS = {"rip", "rips", "hammer", "hammers", "bash", "bashes", "knock", "knocks",
+                   "torch", "torches", "pan", "pans", "roast", "roasts", "rap", "raps",
+                   "sees", "backs", "eyes", "targets", "defends", "weighs", "mulls"}
 _RELATIVE_APPOSITION = re.compile(r",\s+(?:who|which)\s[^\"“”;:]{3,160},\s*$")
 _TRAILING_NAME = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*$")
 _DASH_SOURCE = re.compile(r"\s*(?:―|—|–|--)\s*([A-Z](?:[^.,;:!?\n]|(?<=\b[A-Z])\.){1,60})")
@@ -216,6 +227,24 @@ def source_after(text: str, cue_end: int, hi: int) -> tuple[Mention, int, int] |
     return mention, s, e
 
 
+def _title_case_verb(word: str, i: int) -> bool:
+    low = word.lower().strip(",.’'")
+    if low in CUE_FORMS or low in STANCE_FORMS or low in _HEADLINE_VERBS:
+        return True
+    # "Hammers", "Slams" — after a first and a last name at least ("Bernie Sanders")
+    return i >= 2 and len(low) > 3 and low.endswith("s") and not low.endswith("ss")
+
+
+def cut_title_case_verb(part: str) -> str:
+    """In a title-case headline a verb looks like part of a name: "Elizabeth Warren
+    Hammers Wells Fargo CEO", "Hillary Clinton Speaks". The subject ends before it."""
+    words = part.split()
+    if len(words) < 2:
+        return part
+    cut = next((i for i, w in enumerate(words) if i >= 1 and _title_case_verb(w, i)), None)
+    return part if cut is None else part[:part.index(words[cut])]
+
+
 def attribution_after(text: str, close_end: int, hi: int) -> Attribution | None:
     """An attribution right after a quotation: '," he said', '," said the Norwegian',
     '" ― Pamela Padilla'."""
@@ -316,7 +345,7 @@ def attribution_before(text: str, lo: int, open_at: int) -> Attribution | None:
                                Cue(colon, colon + 1, ":", "colon"), "colon", True)
     cm = re.fullmatch(r"\s*([A-Z][^:;.!?\"“”]{1,60}):\s*", head)
     if cm:
-        mention = mentions.parse(cm.group(1))
+        mention = mentions.parse(cut_title_case_verb(cm.group(1)).strip())
         if mention is not None and mention.kind in ("name", "org"):
             s, e = lo + cm.start(1), lo + cm.end(1)
             return Attribution(mention, s, e, Cue(e, e + 1, ":", "colon"), "colon", True)

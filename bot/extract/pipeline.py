@@ -9,7 +9,14 @@ from dataclasses import dataclass, field
 from bot.extract import cues as cuemod
 from bot.extract import dates
 from bot.extract.coreference import Discourse, Resolved
-from bot.extract.cues import Attribution, Cue, attribution_after, attribution_before, source_before
+from bot.extract.cues import (
+    Attribution,
+    Cue,
+    attribution_after,
+    attribution_before,
+    cut_title_case_verb,
+    source_before,
+)
 from bot.extract.marks import Mark, Paragraph, find_quotes, paragraphs
 from bot.extract.mentions import Mention
 from bot.extract.mentions import clause_subject as mentions_clause_subject
@@ -60,14 +67,22 @@ class _Sentences:
         return max(0, bisect_right(self.starts, pos) - 1)
 
 
+def _same_title(line: str, title: str) -> bool:
+    """Is this first line the headline? A title given apart from the text may differ from
+    the line in its final full stop or spacing."""
+    def norm(s: str) -> str:
+        return " ".join(s.split()).rstrip(" .").casefold()
+    return norm(line) == norm(title)
+
+
 def extract(article: Article) -> list[Quote]:
     text = article.text
     paras = [p for p in paragraphs(text, article.body_start)
              if not any(a <= p.start < b for a, b in article.boilerplate)]
     for i, p in enumerate(paras):
         p.index = i
-    headline = 0 if paras and article.title and text[paras[0].start:paras[0].end].strip() == \
-        article.title.strip() else None
+    headline = 0 if paras and article.title and _same_title(text[paras[0].start:paras[0].end],
+                                                             article.title) else None
     marks = find_quotes(text, paras, headline)
     sents = _Sentences(text, paras, marks)
     recs = _quote_records(text, paras, marks, sents, headline)
@@ -192,7 +207,7 @@ def _headline_source(text: str, para: Paragraph, q: Mark) -> Attribution | None:
     head = text[para.start:q.open]
     colon = head.rfind(":")
     part = head[:colon] if colon > 0 else head
-    got = mentions_clause_subject(part.strip())
+    got = mentions_clause_subject(cut_title_case_verb(part).strip())
     if got is None:
         return None
     mention, a, b = got
@@ -254,8 +269,6 @@ def _reported_records(text: str, paras: list[Paragraph], marks: list[Mark], qrec
         return lst[lo:hi]
 
     for (s, e), pi in zip(sents.spans, sents.para_of, strict=True):
-        if pi == headline:
-            continue
         blocked = [b for b in near(blocked_all, b_starts, s, e) if b[0] < e and b[1] > s]
         for rep in find_reported(text, s, e, blocked):
             cs, ce = rep.content
