@@ -322,3 +322,15 @@ def test_a_title_case_verb_is_no_part_of_the_headline_speaker(headline: str, spe
                         fields={"title": headline})
     [q] = [q for q in extract(art) if q.kind != "reported"]
     assert q.speaker == speaker
+
+
+def test_speakers_of_the_seeds_are_people_or_bodies() -> None:
+    # participles after a possessive are no verbs; "the alliance" and "the campaign" are
+    # bodies, not names nor people holding a role in them; the cue is no part of a source
+    assert parse("The alliance") is not None and parse("The alliance").kind == "description"
+    assert parse("the source reported") is not None and parse("the source reported").text == "the source"
+    m = parse("The Republican National Committee")
+    assert m is not None and (m.kind, m.name) == ("org", "Republican National Committee")
+    text = ("T\n\nThe talks in Washington dedicated to Russia’s proposed security guarantees "
+            "ended on January 10 in Geneva.\n")
+    assert quotes_of(text) == []

@@ -388,6 +388,8 @@ class Discourse:
         """"the Norwegian", "the NATO Secretary General", "the Russian leader"."""
         mods = {m for m in mention.modifiers if m not in _GENERIC_DESC}
         head = mention.head
+        if head in ORG_NOUNS:
+            return self._as_described(mention)  # "the campaign" is no person of that campaign
         best: tuple[float, int, Entity] | None = None
         for e in self._recent_people(pos):
             rt = e.role_tokens

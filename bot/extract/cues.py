@@ -11,6 +11,7 @@ from bot.extract import mentions
 from bot.extract.lexicon import (
     CUE_FORMS,
     ORG_NOUNS,
+    PERSONAL_PRONOUNS,
     PLACE_OR_MEDIA_HEADS,
     SAY_CLASS,
     SPEECH_FORMS,
@@ -94,6 +95,9 @@ def is_verb_use(text: str, start: int) -> bool:
     prev = text[k:j].lower()
     if prev in _NOUN_BEFORE:
         return False
+    if prev.endswith(("’s", "'s")) and j == start - 1 and _word_at(text, start).endswith("ed") \
+            and prev[:-2] not in PERSONAL_PRONOUNS and prev[:-2] not in ("that", "there", "who", "what"):
+        return False  # "Russia’s proposed security guarantees": a participle after a possessive
     if prev in _ADJECTIVE_BEFORE and _word_at(text, start) in _ALSO_NOUNS:
         return False
     # "her mental state is", "the report was": a cue word followed by a finite verb or

@@ -19,6 +19,7 @@ from bot.extract.lexicon import (
     ORG_NOUNS,
     PERSONAL_PRONOUNS,
     RELATIVE_PRONOUNS,
+    SPEECH_FORMS,
     TITLE_WORDS,
     UNNAMED_HEADS,
 )
@@ -238,8 +239,9 @@ def _role_text(part: str) -> str:
 def _parse_simple(phrase: str, cut_clause: bool = True) -> Mention | None:
     toks = _TOKEN.findall(phrase)
     # "Stoltenberg also", "he later": adverbs between source and verb are not the source
-    while toks and _strip(toks[-1]).lower() in _ADVERB_TAIL:
-        toks.pop()
+    while toks and (_strip(toks[-1]).lower() in _ADVERB_TAIL or len(toks) > 1 and
+                    _strip(toks[-1]).lower() in SPEECH_FORMS and toks[-1].endswith("ed")):
+        toks.pop()  # "the source reported, adding": the verb is no part of the source
     while toks and _strip(toks[0]).lower() in {"and", "but", "or", "so", "while", "as",
                                                "when", "because", "although", "though"}:
         toks.pop(0)
@@ -318,6 +320,11 @@ def _parse_simple(phrase: str, cut_clause: bool = True) -> Mention | None:
             return Mention(text, "org", name=name, head=head, modifiers=mods)
         return Mention(text, "name", name=name, role=role, head=head, modifiers=mods)
     # No name: an acronym or bare proper noun is an organisation ("NATO", "the US").
+    proper = [t for t, w in zip(toks, low, strict=True) if w not in _DETERMINERS]
+    if head in ORG_NOUNS and len(proper) >= 2 and all(_is_cap(_strip(t)) for t in proper):
+        # "The Republican National Committee"
+        return Mention(text, "org", name=" ".join(_strip(t) for t in proper), head=head,
+                       modifiers=mods)
     caps = [_POSSESSIVE.sub("", _strip(t)) for t in toks if _is_cap(_strip(t))
             and _strip(t).lower() not in NON_NAME_CAPS]
     if head in ORG_NOUNS and any(_POSSESSIVE.search(t) and _is_cap(t) for t in toks[:cut]):
@@ -328,7 +335,7 @@ def _parse_simple(phrase: str, cut_clause: bool = True) -> Mention | None:
     if caps and len(caps) == len([t for t in low if t not in _DETERMINERS]):
         return Mention(text, "org", name=" ".join(caps), head=head, modifiers=mods)
     if head in ORG_NOUNS and low[0] in ("the", "its", "his", "her", "their") and \
-            any(_is_cap(_strip(t)) for t in toks):
+            any(_is_cap(_strip(t)) for t in toks[1:]):  # "The alliance" names no one
         return Mention(text, "org", name=" ".join(t for t in toks if low[toks.index(t)] != "the"),
                        head=head, modifiers=mods)
     if head in UNNAMED_HEADS or low[0] in _INDEFINITE or head.endswith("s") and \
