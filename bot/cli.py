@@ -36,6 +36,14 @@ def _text_block(a: Article, quotes: list[Quote]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _kinds(value: str) -> str:
+    bad = [k for k in value.split(",") if k not in ("direct", "partial", "reported")]
+    if bad:
+        raise argparse.ArgumentTypeError(
+            f"unknown kind {bad[0]!r} (choose from direct, partial, reported)")
+    return value
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from bot import config
 
@@ -69,8 +77,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
     per_article = [(a, extract(a)) for a in articles]
     Directory(settings.speakers, settings.keep_apart).apply(
         [q for _, qs in per_article for q in qs])
+    kinds = set(args.kinds.split(",")) if args.kinds else None
     out = sys.stdout
     for a, qs in per_article:
+        if kinds is not None:
+            qs = [q for q in qs if q.kind in kinds]
         if args.format == "jsonl":
             out.write(json.dumps(_article_json(a, qs), ensure_ascii=False) + "\n")
         else:
@@ -309,6 +320,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("paths", nargs="*", help="article files or folders")
     e.add_argument("--input-jsonl", help='lines of {"id", "text"} to read instead of files')
     e.add_argument("--format", choices=["jsonl", "text"], default="jsonl")
+    e.add_argument("--kinds", type=_kinds, metavar="KIND[,KIND]",
+                   help="only these kinds: direct, partial, reported (default: all)")
     e.set_defaults(func=cmd_extract)
 
     def query(name: str, help: str, func) -> argparse.ArgumentParser:

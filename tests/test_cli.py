@@ -33,6 +33,19 @@ def test_jsonl_fields_and_offsets(tmp_path: Path) -> None:
     assert (q["speaker"], q["date"]) == ("Ann Lee", "2022-01-10")
 
 
+def test_kinds_filter_the_output(tmp_path: Path) -> None:
+    f = tmp_path / "in.jsonl"
+    text = ('Headline\n\n"We will win," Ann Lee said on Monday. Lee said that the vote would '
+            'be close.\n')
+    f.write_text(json.dumps({"id": "a1", "text": text}) + "\n", encoding="utf-8")
+    every = json.loads(_run("extract", "--input-jsonl", str(f)).stdout)["quotes"]
+    assert {q["kind"] for q in every} == {"direct", "reported"}
+    only = json.loads(_run("extract", "--input-jsonl", str(f), "--kinds", "direct").stdout)
+    assert [q["kind"] for q in only["quotes"]] == ["direct"]
+    bad = _run("extract", "--input-jsonl", str(f), "--kinds", "quoted")
+    assert bad.returncode == 2 and "--kinds" in bad.stderr and "quoted" in bad.stderr
+
+
 def test_text_format_and_bad_input_lines(tmp_path: Path) -> None:
     f = tmp_path / "in.jsonl"
     f.write_text('{"id": "x"}\nnot json\n', encoding="utf-8")
