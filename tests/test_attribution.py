@@ -334,3 +334,25 @@ def test_speakers_of_the_seeds_are_people_or_bodies() -> None:
     text = ("T\n\nThe talks in Washington dedicated to Russia’s proposed security guarantees "
             "ended on January 10 in Geneva.\n")
     assert quotes_of(text) == []
+
+
+def test_curly_quotes_inside_a_straight_quotation_stay_inside() -> None:
+    text = ('T\n\nCaddell continued:\n\n"The issue is partisan, but I’m going to read you the '
+            'question: “As you know, she left an event early.” That is the poll."\n')
+    [q] = quotes_of(text)
+    assert q.text.startswith("The issue is partisan") and q.text.endswith("That is the poll.")
+    assert q.speaker == "Caddell"
+
+
+def test_a_parenthesis_between_dashes_is_no_part_of_the_source() -> None:
+    text = ("T\n\nAaron Kall -- co-editor of a book analyzing the debates -- said the candidate "
+            "tended to make announcements at those encounters.\n")
+    [q] = quotes_of(text)
+    assert q.speaker == "Aaron Kall" and q.text.startswith("the candidate tended")
+
+
+def test_characterizing_someone_as_is_a_partial_quote_of_the_speaker() -> None:
+    text = ("T\n\nNewt Gingrich spoke. However, he characterized Sen. Tim Kaine, D-Va., as, "
+            "“a little desperate there.”\n")
+    [q] = quotes_of(text)
+    assert (q.kind, q.speaker) == ("partial", "Newt Gingrich")

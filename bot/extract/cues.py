@@ -44,6 +44,8 @@ _LEADING_ADVERBIAL = re.compile(r"\s*(?:(?:(?:On|In|At|During|After|Before|Later
 _HEADLINE_VERBS = {"rip", "rips", "hammer", "hammers", "bash", "bashes", "knock", "knocks",
                    "torch", "torches", "pan", "pans", "roast", "roasts", "rap", "raps",
                    "sees", "backs", "eyes", "targets", "defends", "weighs", "mulls"}
+_DASHES = re.compile(r"\s[—–]\s")
+_DASH_PARENTHESIS = re.compile(r"\s(?:--|—|–)\s[^—–\"“”]{1,200}?\s(?:--|—|–)(?=\s)")
 _RELATIVE_APPOSITION = re.compile(r",\s+(?:who|which)\s[^\"“”;:]{3,160},\s*$")
 _TRAILING_NAME = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*$")
 _DASH_SOURCE = re.compile(r"\s*(?:―|—|–|--)\s*([A-Z](?:[^.,;:!?\n]|(?<=\b[A-Z])\.){1,60})")
@@ -152,6 +154,16 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[Mention, int, int
     # Appositions ("X, who chaired the meeting, said") keep their commas; a clause
     # boundary outside them ends the search.
     window = text[lo:cue_start]
+    paren = None
+    if window.count("--") >= 2 or len(_DASHES.findall(window)) >= 2:
+        # "Kall -- co-editor of a book on the debates -- said": a parenthesis between
+        # dashes is no clause break, and no part of the source
+        paren = _DASH_PARENTHESIS.search(window)
+        if paren is not None and window[paren.end():].strip(" ,"):
+            paren = None  # the parenthesis must close right before the cue
+        if paren is not None:
+            window = window[:paren.start()]
+            cue_start = lo + paren.start()
     rel = _RELATIVE_APPOSITION.search(window)
     if rel is not None:
         # "Christie, who has campaigned for Trump since he left the race, blasted": the

@@ -83,6 +83,8 @@ def _quotes_in(text: str, para: Paragraph, headline: bool) -> list[Mark]:
                 continue  # a stray closer opens nothing
             open_at = (i, j)
             continue
+        if ch in "“”" and text[open_at[0]] == '"' and text.find('"', j, hi) >= 0:
+            continue  # curly marks inside a straight-quoted quotation quote within it
         if ch in OPENERS and not (nxt.isspace() or nxt in ",.;:!?)" or j >= hi):
             # An opener while one is open: the earlier mark was stray. Start again here
             # so that one bad mark swallows as little as possible.

@@ -177,8 +177,9 @@ def _quote_records(text: str, paras: list[Paragraph], marks: list[Mark], sents: 
 
 _NAMING = re.compile(r"(?<![\w’'-])(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|label(?:s|ed|led|ing)?|"
                      r"brand(?:s|ed|ing)?|term(?:s|ed)?|nicknamed|likened\s+[^,.;:\"“”]{1,40}?\s+to|"
-                     r"describ(?:e|es|ed|ing)\s+[^,.;:\"“”]{0,40}?\s*as)"
-                     r"(?:\s+[^,.;:!?\"“”\s]+){0,5}?\s*$")
+                     r"(?:describ|characteriz|characteris|portray|paint)(?:e|es|ed|ing|s)?"
+                     r"\s+[^;:\"“”]{0,80}?\s*,?\s*as)"
+                     r"(?:\s+[^,.;:!?\"“”\s]+){0,5}?\s*,?\s*$")
 
 
 def _naming(text: str, lo: int, open_at: int) -> Attribution | None:
