@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from bot.extract import cues as cuemod
 from bot.extract import mentions
@@ -64,33 +66,45 @@ _RELATIVE_THAT = re.compile(r"(?:is|are|was|were|has|have|had|will|would|could|c
                             r"his|her|their|its|[A-Z]))\b")
 # The listener of a tell-type verb, then a clause with a pronoun subject
 _LISTENER = re.compile(r"\s+(?:[\w’'.-]+\s+){1,4}?(?=(?:he|she|they|we|I|it|there)\s+[a-z’']{2,})")
-_stance_cache: tuple[str, list[int], list[tuple[int, int, str]]] | None = None
+class _ArticleScan:
+    """Matches found once per article (span start, span end, payload), then asked for
+    sentence by sentence. Keeps the last article only: the pipeline goes article by
+    article."""
+
+    def __init__(self, find: Callable[[str], list[tuple[int, int, Any]]]) -> None:
+        self._find = find
+        self._text: str | None = None
+        self._starts: list[int] = []
+        self._found: list[tuple[int, int, Any]] = []
+
+    def within(self, text: str, s: int, e: int) -> list[tuple[int, int, Any]]:
+        if self._text is not text:
+            self._found = self._find(text)
+            self._starts = [f[0] for f in self._found]
+            self._text = text
+        lo, hi = bisect_left(self._starts, s), bisect_left(self._starts, e)
+        return [f for f in self._found[lo:hi] if f[1] <= e]
+
+
+def _find_according(text: str) -> list[tuple[int, int, re.Match[str]]]:
+    # "as" counts only where "As the aide noted, ..." can start: a sentence, a clause
+    return [(m.start(), m.end(), m) for m in cuemod.ACCORDING_RE.finditer(text)
+            if m.group()[0] in "Aa" and m.group()[1] == "c" or m.start() < 2
+            or text[m.start() - 2:m.start()] in (", ", ". ", "\n\n") or text[m.start() - 1] in "\n“\"("]
+
+
+_STANCE = _ArticleScan(lambda text: occurrences(text, STANCE_FORMS))
+_ACCORDING = _ArticleScan(_find_according)
 
 
 def _stance_in(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
-    """(start, end, form) of the stance verbs in text[s:e]; the article is scanned once."""
-    global _stance_cache
-    if _stance_cache is None or _stance_cache[0] is not text:
-        found = occurrences(text, STANCE_FORMS)
-        _stance_cache = (text, [f[0] for f in found], found)
-    _, starts, found = _stance_cache
-    return [f for f in found[bisect_left(starts, s):bisect_left(starts, e)] if f[1] <= e]
-
-
-_according_cache: tuple[str, list[int], list[re.Match[str]]] | None = None
+    """(start, end, form) of the stance verbs in text[s:e]."""
+    return _STANCE.within(text, s, e)
 
 
 def _according_in(text: str, s: int, e: int) -> list[re.Match[str]]:
-    """The "according to" / "as" matches inside text[s:e]; the article is scanned once."""
-    global _according_cache
-    if _according_cache is None or _according_cache[0] is not text:
-        # "as" counts only where "As the aide noted, ..." can start: a sentence, a clause
-        found = [m for m in cuemod.ACCORDING_RE.finditer(text)
-                 if m.group()[0] in "Aa" and m.group()[1] == "c" or m.start() < 2
-                 or text[m.start() - 2:m.start()] in (", ", ". ", "\n\n") or text[m.start() - 1] in "\n“\"("]
-        _according_cache = (text, [m.start() for m in found], found)
-    _, starts, found = _according_cache
-    return [m for m in found[bisect_left(starts, s):bisect_left(starts, e)] if m.end() <= e]
+    """The "according to" / "as" matches inside text[s:e]."""
+    return [f[2] for f in _ACCORDING.within(text, s, e)]
 
 
 # not an object: a to-infinitive or clause is handled elsewhere, a bare adverb is nothing
@@ -171,6 +185,21 @@ def _subject(text: str, s: int, e: int) -> tuple[Mention, int, int] | None:
     if mention is None:
         return None
     return mention, s, phrase_end
+
+
+def _attributed(text: str, s0: int, content: tuple[int, int], cue: Cue,
+                participle: bool) -> Reported | None:
+    """The statement with its source before the cue; a participle ("..., adding that")
+    waits for the sentence's subject."""
+    if participle:
+        return Reported(content, None, None, cue, inherit_subject=True)
+    got = cuemod.source_before(text, s0, cue.start)
+    if got is None:
+        return None
+    mention, ss, se = got
+    if mention.kind == "pronoun" and mention.head in ("it", "that", "which", "this"):
+        return None
+    return Reported(content, mention, (ss, se), cue)
 
 
 def find_reported(text: str, s0: int, e0: int, blocked: list[tuple[int, int]]
@@ -313,16 +342,8 @@ def find_reported(text: str, s0: int, e0: int, blocked: list[tuple[int, int]]
         cs, ce = _trim(text, content_start, ce)
         if ce - cs < 12 or len(text[cs:ce].split()) < 3:
             continue
-        if participle:
-            out.append(Reported((cs, ce), None, None, cue, inherit_subject=True))
-            continue
-        got = cuemod.source_before(text, s0, cue.start)
-        if got is None:
-            continue
-        mention, ss, se = got
-        if mention.kind == "pronoun" and mention.head in ("it", "that", "which", "this"):
-            continue
-        out.append(Reported((cs, ce), mention, (ss, se), cue))
+        if (rep := _attributed(text, s0, (cs, ce), cue, participle)) is not None:
+            out.append(rep)
     # "X called for the repeal of the law", "Y criticized the plan": the object is the
     # statement
     for a, verb_end, form in _stance_in(text, s0, e0):
@@ -340,16 +361,8 @@ def find_reported(text: str, s0: int, e0: int, blocked: list[tuple[int, int]]
         if len(text[cs:ce].split()) < 3 or _STANCE_NOT_OBJECT.match(text, cs):
             continue
         cue = Cue(a, verb_end, form, STANCE_FORMS[form])
-        if participle:
-            out.append(Reported((cs, ce), None, None, cue, inherit_subject=True))
-            continue
-        got = cuemod.source_before(text, s0, a)
-        if got is None:
-            continue
-        mention, ss, se = got
-        if mention.kind == "pronoun" and mention.head in ("it", "that", "which", "this"):
-            continue
-        out.append(Reported((cs, ce), mention, (ss, se), cue))
+        if (rep := _attributed(text, s0, (cs, ce), cue, participle)) is not None:
+            out.append(rep)
     # a participle ("..., adding that") speaks for the sentence's subject
     for r in out:
         if r.inherit_subject:
