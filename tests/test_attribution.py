@@ -166,6 +166,16 @@ def test_scare_quotes_after_a_possessive_stay_out() -> None:
     # a cue closing its sentence with an object after it is no attribution
     "T\n\nBut when Congress cut funding two years later, Mexico said enough.\n",
     "T\n\nEven after a court decision, Republicans in Congress will continue their assault on the rules.\n",
+    # a cue word used as a noun after an adjective, a possessive or a verb
+    "T\n\nBattleground state Florida is nearly 3 percent Polish American.\n",
+    "T\n\nHer appointment and her actions send a strong signal that racism will not be tolerated.\n",
+    "T\n\nThe unemployment rate was 18.7 percent, or less than one-third of Trump’s claim.\n",
+    "T\n\nThe candidates took questions from veterans invited to take part in the forum.\n",
+    # a participle alone is an adjective; "that" before a time noun is a determiner
+    "T\n\nThey find themselves in war zones where known terrorist groups are active.\n",
+    "T\n\nReagan went on to win that year in a landslide.\n",
+    # a relative clause after a place
+    "T\n\nThe president spoke in a cottage on a Marine base that overlooks Kaneohe Bay.\n",
 ])
 def test_a_cue_word_that_reports_nothing_yields_nothing(text: str) -> None:
     assert quotes_of(text) == []
@@ -356,3 +366,30 @@ def test_characterizing_someone_as_is_a_partial_quote_of_the_speaker() -> None:
             "“a little desperate there.”\n")
     [q] = quotes_of(text)
     assert (q.kind, q.speaker) == ("partial", "Newt Gingrich")
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # a possessive noun cue with its that-clause is a statement
+    ("T\n\nPolitifact checked Donald Trump’s claim that there have been thousands of "
+     "shootings in Chicago this year.\n", "Donald Trump"),
+    # a plural subject ending in a singular noun
+    ("T\n\nData from the American Community Survey show that women are about 41 percent of "
+     "the workforce.\n", "American Community Survey"),
+    # a document with a participle after it speaks for its author
+    ("T\n\nA Government Accountability Office report released last year found that the agency "
+     "could not be sure where the money came from.\n", "Government Accountability Office"),
+    # a participle without a comma speaks for the clause's subject
+    ("T\n\nTrump unleashed a series of tweets early Friday saying that Hillary Clinton had "
+     "shown bad judgment.\n", "Trump"),
+])
+def test_noun_cues_and_participles_keep_their_statement(text: str, speaker: str) -> None:
+    [q] = quotes_of(text)
+    assert q.kind == "reported" and q.speaker == speaker
+
+
+def test_a_description_must_match_all_of_a_role_to_take_its_name() -> None:
+    text = ("T\n\nCity Attorney Brad Holm said in a letter that the ad misled voters.\n\n"
+            "The New York state attorney general is confirming that the foundation is not "
+            "registered as a charity.\n")
+    qs = quotes_of(text)
+    assert [q.speaker for q in qs] == ["Brad Holm", "[New York state attorney general]"]

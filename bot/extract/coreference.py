@@ -422,9 +422,9 @@ class Discourse:
             score += overlap
             if mods and overlap == 0:
                 continue
-            if head not in rt and head not in GENERIC_PERSON_HEADS and \
-                    not NATIONALITY_RE.match(head.title()):
-                continue
+            if head not in rt and (head not in GENERIC_PERSON_HEADS and
+                                   not NATIONALITY_RE.match(head.title()) or overlap < len(mods)):
+                continue  # "the state attorney general" is not the "City Attorney"
             if score <= 0:
                 continue
             key = (score, max(e.last_spoke, e.last_mention), e)

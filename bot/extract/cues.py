@@ -76,7 +76,27 @@ _NOUN_AFTER = {"is", "was", "are", "were", "has", "had", "of", "will", "would", 
 _ALSO_NOUNS = {"state", "report", "reports", "claim", "claims", "comment", "comments", "note",
                "warning", "promise", "reply", "answer", "remark", "response", "tweet", "post",
                "estimate", "argument", "concern", "charge", "charges", "vow", "pledge", "boast",
-               "statement", "statements", "quote", "word", "words", "call", "calls", "plea"}
+               "statement", "statements", "quote", "word", "words", "call", "calls", "plea",
+               "question", "questions", "show", "shows", "signal", "signals", "states",
+               "tweets", "posts"}
+_PREPOSITIONS = {"of", "for", "with", "about", "in", "on", "by", "from", "after", "despite"}
+# What may stand right before the bare form of such a word when it is a verb ("they
+# state", "to claim", "did not question"); any other lower-case word makes it a noun
+# ("a swing state", "a big question", "his disclosure report")
+_BEFORE_BARE_VERB = {"i", "we", "they", "you", "to", "not", "also", "will", "would", "could",
+                     "should", "may", "might", "must", "can", "did", "do", "does", "never",
+                     "often", "always", "still", "now", "then", "who", "which", "that",
+                     "people", "many", "some", "both", "all", "few", "most", "others", "and",
+                     "or", "but", "just", "even", "only", "n’t", "n't"}
+# verbs after which such a word is their object ("took questions", "answered questions")
+_OBJECT_AFTER = {"took", "take", "takes", "taking", "made", "make", "makes", "got", "get",
+                 "gets", "gave", "give", "gives", "had", "have", "has", "fielded", "answered",
+                 "asked", "raised", "raise", "raises", "sent", "send", "sends", "won", "win"}
+# participles that are never a finite verb: without "has"/"have"/"had" they are
+# adjectives ("where known terrorist groups are active")
+_PARTICIPLE_ONLY = {"known", "shown", "written", "spoken", "drawn", "given", "sworn"}
+_PERFECT_BEFORE = {"has", "have", "had", "’ve", "'ve", "long", "never", "always", "already",
+                   "also", "not", "just", "recently", "repeatedly", "publicly"}
 
 
 def _word_at(text: str, start: int) -> str:
@@ -86,21 +106,45 @@ def _word_at(text: str, start: int) -> str:
     return text[start:end].lower()
 
 
-def is_verb_use(text: str, start: int) -> bool:
-    """A cue word preceded by a determiner is a noun ("a report", "the state")."""
-    j = start
+_CLAUSE_NEXT = re.compile(r"\s+(?:that|he|she|they|we|it|I)\s")
+
+
+def _word_before(text: str, at: int) -> tuple[str, int]:
+    """The lower-cased word ending right before `at` (spaces skipped), and its start."""
+    j = at
     while j > 0 and text[j - 1] == " ":
         j -= 1
     k = j
-    while k > 0 and (text[k - 1].isalpha() or text[k - 1] in "’'"):
+    while k > 0 and (text[k - 1].isalpha() or text[k - 1] in "’'-"):
         k -= 1
-    prev = text[k:j].lower()
+    return text[k:j].lower(), k
+
+
+def is_verb_use(text: str, start: int) -> bool:
+    """A cue word preceded by a determiner is a noun ("a report", "the state")."""
+    prev, k = _word_before(text, start)
     if prev in _NOUN_BEFORE:
         return False
-    if prev.endswith(("’s", "'s")) and j == start - 1 and _word_at(text, start).endswith("ed") \
+    word = _word_at(text, start)
+    if word in _PARTICIPLE_ONLY:
+        return prev in _PERFECT_BEFORE or prev.endswith("ly")
+    if word in _ALSO_NOUNS and prev:
+        # "Trump’s claim that ...", "documents from his tax return show he ...": a
+        # that-clause or a clause with a pronoun subject is still a statement
+        clause = _CLAUSE_NEXT.match(text, start + len(word))
+        if prev.endswith(("’s", "'s", "s’", "s'")) and not clause or prev in _OBJECT_AFTER or \
+                prev.endswith("ed") and word.endswith("s"):
+            return False  # "Trump’s claim", "took questions"
+        if word.endswith("s") and prev.islower() and _word_before(text, k)[0] in _PREPOSITIONS:
+            return False  # "a flurry of late-night tweets targeting ..."
+        if not word.endswith("s") and prev not in _BEFORE_BARE_VERB and \
+                not prev.endswith(("s", "ly")) and \
+                (not clause or _word_before(text, k)[0] in _NOUN_BEFORE):
+            return False  # "a swing state", "send a strong signal that ..."
+    if prev.endswith(("’s", "'s")) and k + len(prev) == start - 1 and word.endswith("ed") \
             and prev[:-2] not in PERSONAL_PRONOUNS and prev[:-2] not in ("that", "there", "who", "what"):
         return False  # "Russia’s proposed security guarantees": a participle after a possessive
-    if prev in _ADJECTIVE_BEFORE and _word_at(text, start) in _ALSO_NOUNS:
+    if prev in _ADJECTIVE_BEFORE and word in _ALSO_NOUNS:
         return False
     # "her mental state is", "the report was": a cue word followed by a finite verb or
     # "of" is a noun
@@ -193,6 +237,14 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[Mention, int, int
             mention, a, b = got
             return mention, s + a, s + b
     mention = mentions.parse(phrase)
+    if (mention is None or mention.kind == "unnamed" and len(phrase.split()) > 4) and \
+            _PARTICIPLE.match(text, cue_start):
+        # "Trump unleashed a series of tweets early Friday saying that ...": the
+        # clause's subject speaks
+        got = mentions.clause_subject(phrase)
+        if got is not None and got[0].kind in ("name", "pronoun", "org"):
+            mention, a, b = got
+            return mention, s + a, s + b
     if mention is None:
         # "In a Bloomberg interview Trump declared": the name right before the verb
         run = _TRAILING_NAME.search(phrase)

@@ -47,6 +47,12 @@ _IRREGULAR: dict[str, set[str]] = {
     "point out": {"point out", "points out", "pointed out", "pointing out"},
     "lay out": {"lay out", "lays out", "laid out", "laying out"},
     "put it": {"put it", "puts it", "putting it"},
+    "find": {"find", "finds", "found", "finding"},
+    "understand": {"understand", "understands", "understood", "understanding"},
+    "show": {"show", "shows", "showed", "showing"},  # "had shown bad judgment": no cue
+    "sing": {"sing", "sings", "sang", "sung", "singing"},
+    "shoot": {"shoot", "shoots", "shooting"},  # "shot" is a noun as often
+    "sum": {"sum up", "sums up", "summed up", "summing up"},
 }
 
 # Verbs that introduce what someone said, wrote or asserted.

@@ -41,7 +41,10 @@ _POSSESSIVE = re.compile(r"['’‘]s?$")
 # "a source close to the talks", "a lawyer for the outlets".
 _POSTMOD = {"close", "familiar", "for", "of", "at", "in", "with", "from", "on", "who",
             "that", "which", "to", "near", "inside", "within", "involved", "briefed",
-            "knowledgeable", "based", "working", "speaking", "representing"}
+            "knowledgeable", "based", "working", "speaking", "representing",
+            # "a GAO report released last year": a participle after the head
+            "released", "published", "issued", "obtained", "posted", "filed", "conducted",
+            "commissioned", "prepared", "signed", "circulated", "leaked"}
 _ADVERB_TAIL = {"also", "later", "then", "once", "again", "previously", "recently",
                 "repeatedly", "reportedly", "further", "had", "has", "have", "was", "were",
                 "is", "are", "will", "would", "could", "did", "does", "do", "not", "never",
@@ -236,10 +239,19 @@ def _role_text(part: str) -> str:
     return " ".join(toks)
 
 
+_LY_NOUNS = {"family", "ally", "rally", "assembly", "supply", "reply", "anomaly", "monopoly",
+             "bully", "lily", "belly", "jelly", "folly", "tally", "homily", "melancholy"}
+
+
+def _is_adverb(tok: str) -> bool:
+    """"the state incorrectly stated": a lower-case -ly word closing a source phrase."""
+    return tok.islower() and tok.endswith("ly") and len(tok) > 4 and tok not in _LY_NOUNS
+
+
 def _parse_simple(phrase: str, cut_clause: bool = True) -> Mention | None:
     toks = _TOKEN.findall(phrase)
     # "Stoltenberg also", "he later": adverbs between source and verb are not the source
-    while toks and (_strip(toks[-1]).lower() in _ADVERB_TAIL or len(toks) > 1 and
+    while toks and (_strip(toks[-1]).lower() in _ADVERB_TAIL or _is_adverb(toks[-1]) or len(toks) > 1 and
                     _strip(toks[-1]).lower() in SPEECH_FORMS and toks[-1].endswith("ed")):
         toks.pop()  # "the source reported, adding": the verb is no part of the source
     while toks and _strip(toks[0]).lower() in {"and", "but", "or", "so", "while", "as",
@@ -294,11 +306,17 @@ def _parse_simple(phrase: str, cut_clause: bool = True) -> Mention | None:
         return Mention(text, "description", head=head, modifiers=mods)
     if head in DOCUMENT_NOUNS and not name_toks:
         owner = None
-        for t in role_toks[:-1]:
+        run: list[str] = []  # "A Government Accountability Office report": the whole run
+        for t in role_toks[:cut - 1]:
             b = _strip(t)
             if _is_cap(b) and b.lower() not in NON_NAME_CAPS:
-                owner = _POSSESSIVE.sub("", b)
+                run.append(b)
+                if b != t:
+                    break  # "NATO's statement": the possessive ends the owner
+            elif run:
                 break
+        if run:
+            owner = _POSSESSIVE.sub("", " ".join(run))
         return Mention(text, "document", head=head, modifiers=mods, owner=owner)
     if name_toks:
         name = " ".join(_strip(t) if i == len(name_toks) - 1 else t.strip(",;:")

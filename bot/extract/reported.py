@@ -35,7 +35,7 @@ _BARE_OK = {"say", "add", "claim", "argue", "insist", "think", "believe", "feel"
             "predict", "estimate", "write", "tweet", "note", "state", "assert", "contend",
             "maintain", "allege", "acknowledge", "admit", "concede", "fear", "hope", "expect",
             "know", "worry", "doubt", "suspect", "figure", "reckon", "guess", "assume",
-            "realize", "realise", "find", "conclude", "show", "warn", "tell", "agree",
+            "realize", "realise", "conclude", "show", "warn", "tell", "agree",
             "report", "recall", "explain", "complain"}
 _FINITE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|"
                      r"should|shall|may|might|must|do|does|did|isn’t|wasn’t|won’t|can’t|"
@@ -61,9 +61,13 @@ _INVERTED_SOURCE = re.compile(r"\s*(?:the|a|an|one|two|some|several|another|his|
 _NOT_A_STATEMENT_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|as|without|of|for)\s+$",
                                      re.I)
 # "that" followed by a verb opens a relative clause, not the content of a statement
-_RELATIVE_THAT = re.compile(r"(?:is|are|was|were|has|have|had|will|would|could|can|may|"
+_RELATIVE_THAT = re.compile(r"(?:(?:is|are|was|were|has|have|had|will|would|could|can|may|"
                             r"might|must|should|did|does|[a-z]{3,}ed|[a-z]{3,}s\s+(?:the|a|an|"
-                            r"his|her|their|its|[A-Z]))\b")
+                            r"his|her|their|its))\b|[a-z]{3,}s\s+[A-Z])")
+# "that" as a determiner: a time noun, then no verb ("that year in a landslide")
+_THAT_DETERMINER = re.compile(r"(?:year|day|week|month|time|night|morning|evening|afternoon|"
+                              r"point|moment|season)\b(?!\s+(?:is|was|has|had|will|would|"
+                              r"could|can|may|might|must|should)\b)")
 # The listener of a tell-type verb, then a clause with a pronoun subject
 _LISTENER = re.compile(r"\s+(?:[\w’'.-]+\s+){1,4}?(?=(?:he|she|they|we|I|it|there)\s+[a-z’']{2,})")
 class _ArticleScan:
@@ -280,6 +284,8 @@ def find_reported(text: str, s0: int, e0: int, blocked: list[tuple[int, int]]
         gap = mt.group("gap") if mt else ""
         if mt and _RELATIVE_THAT.match(text, cue.end + mt.end()) and gap.strip():
             mt = None  # "spoke in a cottage that overlooks the bay": a relative clause
+        if mt and _THAT_DETERMINER.match(text, cue.end + mt.end()):
+            mt = None  # "went on to win that year in a landslide"
         if mt and (_GAP_OK.fullmatch(gap) or (cue.lemma in _TELL_TYPE and len(gap.split()) <= 4
                                               and _GAP_OK.fullmatch(" ".join(gap.split()[1:]))
                                               ) or (cue.lemma in _TELL_TYPE and
