@@ -20,6 +20,8 @@ __all__ = ["Directory", "SpeakerSpec", "fold", "pick_role"]
 
 # Two surnames this alike (after folding accents and case) are one spelling apart.
 SPELLING_SIMILARITY = 85.0
+# Shorter surnames are not compared by spelling, and spellings share their first letter.
+MIN_FUZZY_LENGTH = 5
 # Given names of one person spelled two ways ("Sergei" / "Sergey") are at least this alike.
 GIVEN_NAME_SIMILARITY = 70.0
 
@@ -85,10 +87,13 @@ class Directory:
             self._similar[s] = {s}
         everyone = list(self._similar)
         for s in new:
+            if len(s) < MIN_FUZZY_LENGTH:
+                continue  # "Own" is not a spelling of "Bown": short words are too alike
             for other, _, _ in process.extract(s, everyone, scorer=fuzz.ratio, limit=None,
                                                score_cutoff=SPELLING_SIMILARITY):
-                self._similar[s].add(other)
-                self._similar[other].add(s)
+                if len(other) >= MIN_FUZZY_LENGTH and other[:1] == s[:1]:
+                    self._similar[s].add(other)
+                    self._similar[other].add(s)
 
     def canonical_names(self, names: Mapping[str, int]) -> dict[str, str]:
         """Map every person name seen (with its count) to its canonical form: the most

@@ -393,3 +393,26 @@ def test_a_description_must_match_all_of_a_role_to_take_its_name() -> None:
             "registered as a charity.\n")
     qs = quotes_of(text)
     assert [q.speaker for q in qs] == ["Brad Holm", "[New York state attorney general]"]
+
+
+@pytest.mark.parametrize("text", [
+    "T\n\nIn his 2002 book, ''Make Your Kid a Millionaire,'' Mr. McKinley suggested saving.\n",
+    'T\n\nIn an interview on CBS\'s "Face the Nation," House Speaker Paul Ryan said he was '
+    "worried about the spate of shootings.\n",
+    "T\n\nThe 30-second spot, titled “Arrogant,” features a report from the weekend.\n",
+    'T\n\nOuisa Davis\' commentary, "Melania, tell your immigrant story," is very thoughtful.\n',
+])
+def test_the_title_of_a_work_is_no_quotation(text: str) -> None:
+    assert all(q.kind == "reported" for q in quotes_of(text))
+
+
+def test_a_quotation_after_a_speech_is_still_a_quotation() -> None:
+    [q] = quotes_of('T\n\nBarack Obama spoke in Ohio. In his speech, "We will win this fight," he said.\n')
+    assert q.kind != "reported" and q.text == "We will win this fight," and q.speaker == "Barack Obama"
+
+
+def test_marks_inside_leftover_markup_are_no_quotations() -> None:
+    text = ('T\n\nPolitiFact rated it.\n\n<tweet author="pf" text="that the youth are out of '
+            'work, so we rate it Mostly True">Sanders said that young people need jobs now.\n')
+    qs = quotes_of(text)
+    assert [(q.kind, q.speaker) for q in qs] == [("reported", "Sanders")]

@@ -28,3 +28,9 @@ def test_aliases_and_keep_apart_from_config() -> None:
               [["Bill Clinton", "Hillary Clinton"]]).apply(qs)
     assert [q.speaker for q in qs] == ["United States", "Bill Clinton", "Hillary Clinton",
                                        "Clinton"]
+
+
+def test_short_or_differently_initialled_names_are_no_spelling_variants() -> None:
+    qs = [_q("Chad Bown"), _q("Own"), _q("Paul Ryan"), _q("Bryan")]
+    Directory().apply(qs)
+    assert [q.speaker for q in qs] == ["Chad Bown", "Own", "Paul Ryan", "Bryan"]

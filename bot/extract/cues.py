@@ -185,7 +185,7 @@ def cues_in(text: str, start: int, end: int, speech_only: bool = False) -> list[
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and (text[s].isspace() or text[s] in ",;:—–-\"“”"):
+    while s < e and (text[s].isspace() or text[s] in ",;:—–-\"“”>"):
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-\"“”"):
         e -= 1

@@ -18,6 +18,9 @@ CLOSERS = "”»"
 _BODY_MARK = re.compile(r"''|[“”\"«»„]")
 _HEADLINE_MARK = re.compile(r"''|[“”\"«»„‘’']")
 _PARA = re.compile(r"[^\n]+")
+# Markup left in a scraped text ('<tweet author="..." date="...">'): its attribute values
+# are no quotations
+_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?>")
 
 
 @dataclass(slots=True)
@@ -62,8 +65,11 @@ def _quotes_in(text: str, para: Paragraph, headline: bool) -> list[Mark]:
     found: list[Mark] = []
     open_at: tuple[int, int] | None = None  # (mark start, mark end)
     pattern = _HEADLINE_MARK if headline else _BODY_MARK
+    tags = [t.span() for t in _TAG.finditer(text, lo, hi)] if "<" in text[lo:hi] else []
     for m in pattern.finditer(text, lo, hi):
         ch, i, j = m.group(), m.start(), m.end()
+        if tags and any(a < i < b for a, b in tags):
+            continue
         prev = text[i - 1] if i > lo else " "
         nxt = text[j] if j < hi else " "
         if ch in "‘’'":

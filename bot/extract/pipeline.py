@@ -47,6 +47,17 @@ class _Rec:
         return self.source[0] if self.source else self.spans[0][0]
 
 
+# What stands before the title of a work rather than a quotation: the work's noun, a
+# possessive, a preposition or "titled"
+_TITLE_NOUN_BEFORE = re.compile(
+    r"\b(?:book|memoir|novel|film|movie|documentary|column|commentary|op-ed|essay|article|"
+    r"song|album|podcast|titled|entitled|headlined)\s*,?\s*$", re.I)
+_TITLE_BEFORE = re.compile(r"(?:\b(?:book|memoir|novel|film|movie|documentary|show|program|"
+                           r"programme|series|column|commentary|op-ed|essay|article|headline|"
+                           r"song|album|ad|spot|video|speech|podcast|titled|entitled|headlined|"
+                           r"dubbed|on|of|in|at|from|with)|[’']s)\s*,?\s*$", re.I)
+
+
 def _titlecase(s: str) -> bool:
     words = [w for w in re.findall(r"[\w’'-]+", s)]
     return bool(words) and all(w[0].isupper() or w.lower() in _SMALL or w[0].isdigit()
@@ -138,6 +149,10 @@ def _quote_records(text: str, paras: list[Paragraph], marks: list[Mark], sents: 
         if not adjacent and not full_sentence and (
                 words <= 2 or (_titlecase(content) and words <= 6)):
             continue
+        if words <= 8 and _TITLE_BEFORE.search(text, max(lo, q.open - 40), q.open) and \
+                (_titlecase(content) or content.endswith(",") and
+                 _TITLE_NOUN_BEFORE.search(text, max(lo, q.open - 40), q.open)):
+            continue  # 'his book, "Make Your Kid a Millionaire," ...', 'CBS's "Face the Nation"'
         if attr is None and kind == "partial" and words <= 4:
             continue
         r = _Rec([(q.start, q.end)], kind, attr.mention if attr else None,
