@@ -416,3 +416,15 @@ def test_marks_inside_leftover_markup_are_no_quotations() -> None:
             'work, so we rate it Mostly True">Sanders said that young people need jobs now.\n')
     qs = quotes_of(text)
     assert [(q.kind, q.speaker) for q in qs] == [("reported", "Sanders")]
+
+
+def test_names_in_a_title_case_headline_are_parted_by_its_ordinary_words() -> None:
+    text = ("Hillary Clinton Goes After Donald Trump As The New Mitt Romney.\n\n"
+            "\u201cI don\u2019t buy that,\u201d Clinton said.\n\n"
+            "Later the campaign aired an ad. Mitt Romney was not in it. Crowds cheered.\n\n"
+            "On Monday night, Clinton leaned in heavy. She started off by praising workers. "
+            "She then peppered him with attacks.\n\n"
+            "\u201cWhy won\u2019t he release his tax returns? I think there are reasons,\u201d "
+            "she said.\n")
+    qs = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert [q.speaker for q in qs] == ["Hillary Clinton", "Hillary Clinton"]

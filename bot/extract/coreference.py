@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bot.extract import mentions
 from bot.extract.lexicon import (
+    CUE_FORMS,
     GENERIC_PERSON_HEADS,
     GIVEN_NAME_GENDER,
     HONORIFICS,
@@ -34,6 +36,14 @@ _NAME_RUN = re.compile(
 )
 # Runs of two words or more: the prescan's only concern (a surname alone is looked up in
 # the text when a pronoun needs it, see _mentioned_before)
+_WORD = re.compile(r"\S+")
+# Words a title-case headline capitalises that are never part of a name
+_HEADLINE_WORDS = {"as", "after", "before", "the", "a", "an", "at", "of", "for", "to", "in",
+                   "on", "with", "over", "against", "new", "old", "big", "why", "how", "what",
+                   "who", "is", "are", "was", "will", "can", "could", "would", "not", "and",
+                   "or", "but", "from", "by", "into", "up", "down", "out", "goes", "gets",
+                   "takes", "makes", "wins", "loses", "its", "his", "her", "their", "this",
+                   "that", "more", "less", "than", "about", "amid", "vs", "vs."}
 _MULTI_NAME_RUN = re.compile(
     r"(?<![\w’'-])[A-Z][\w’'.-]*"
     r"(?:[ \t]+(?:[A-Z][\w’'.-]*|(?:van|von|de|der|du|al|bin|of|to|the|for)(?![\w’'-])))+"
@@ -111,6 +121,7 @@ class Discourse:
     text: str
     outlet_tokens: set[str] = field(default_factory=set)
     body_start: int = 0  # names are gathered from here on
+    headline_end: int = 0  # where a headline in title case ends (0: none)
     entities: list[Entity] = field(default_factory=list)
     _by_last: dict[str, list[Entity]] = field(default_factory=dict)
     _sentence_starts: list[int] | None = None
@@ -127,11 +138,7 @@ class Discourse:
         # found: the full name they belong to may come later.)
         known: dict[str, Entity | None] = {}
         missing: dict[str, int] = {}
-        for m in _MULTI_NAME_RUN.finditer(self.text, self.body_start):
-            group = m.group()
-            # a run never crosses a sentence end ("... with Moscow. Russian Ambassador")
-            run = _SENTENCE_END.split(group)[-1] if "." in group else group
-            run_start = m.end() - len(run)
+        for run, run_start in self._runs():
             first, _, rest = run.partition(" ")
             if rest and self._ordinary_opener(first, run_start, rest):
                 # "Notice Trump sniffing ...", "New Mitt Romney": a capital that only opens
@@ -170,6 +177,31 @@ class Discourse:
             if ent is not None and mention.role:
                 ent.confirmed = True
             known[run] = ent
+
+    def _runs(self) -> Iterator[tuple[str, int]]:
+        """Runs of capitalised words (run, start) that may be names."""
+        for m in _MULTI_NAME_RUN.finditer(self.text, self.body_start):
+            group = m.group()
+            # a run never crosses a sentence end ("... with Moscow. Russian Ambassador")
+            run = _SENTENCE_END.split(group)[-1] if "." in group else group
+            run_start = m.end() - len(run)
+            if run_start >= self.headline_end:
+                yield run, run_start
+                continue
+            # a headline in title case is one run: its ordinary words part the names
+            # ("Hillary Clinton Goes After Donald Trump As The New Mitt Romney")
+            ordinary = words_of(self.text)
+            part: list[re.Match[str]] = []
+            for w in [*_WORD.finditer(run), None]:
+                low = w.group().lower().strip(".,:;!?") if w else ""
+                if w and (low not in ordinary and low not in _HEADLINE_WORDS and
+                          low not in CUE_FORMS or low in GIVEN_NAME_GENDER or
+                          low in TITLE_WORDS):
+                    part.append(w)
+                    continue
+                if len(part) >= 2:
+                    yield run[part[0].start():part[-1].end()], run_start + part[0].start()
+                part = []
 
     def _find(self, name: str) -> Entity | None:
         toks = _tokens(name)
@@ -360,10 +392,18 @@ class Discourse:
             self._sentence_starts = [m.end() for m in _SENTENCE_START.finditer(self.text)]
         starts = self._sentence_starts
         k = bisect_left(starts, pos)
-        for st in reversed(starts[max(0, k - sentences):k]):
+        counted = 0
+        pronoun = {"m": "he", "f": "she"}.get(gender or "")
+        for st in reversed(starts[max(0, k - 2 * sentences):k]):
             if st < pos - 1500:
                 break
             head = self.text[st:min(pos, st + 200)]
+            # a sentence opening with the same pronoun is about the same person: it
+            # carries the chain back without using up the reach
+            if pronoun is None or head[:len(pronoun) + 1].lower() != pronoun + " ":
+                counted += 1
+                if counted > sentences:
+                    break
             if head[:1] in "\"“" and (close := _QUOTE_THEN_SOURCE.match(head)) is not None:
                 # '"I am not in the habit ...," Cruz said.': the speaker is the subject
                 head = head[close.end():]

@@ -101,7 +101,9 @@ def extract(article: Article) -> list[Quote]:
     recs.sort(key=lambda r: r.spans[0][0])
     _inherit(text, paras, recs)
     recs = _join_fragments(text, recs, sents)
-    _resolve(article, recs)
+    head_end = paras[0].end if headline is not None and \
+        _titlecase(text[paras[0].start:paras[0].end]) else 0
+    _resolve(article, recs, head_end)
     return [_to_quote(article, r) for r in recs]
 
 
@@ -343,10 +345,11 @@ def _join_fragments(text: str, recs: list[_Rec], sents: _Sentences) -> list[_Rec
     return out
 
 
-def _resolve(article: Article, recs: list[_Rec]) -> None:
+def _resolve(article: Article, recs: list[_Rec], headline_end: int = 0) -> None:
     outlet = {t.lower() for t in re.findall(r"\w+", article.outlet or "")}
-    # (a headline in title case makes names of any two words: "... Sell Coal ...")
-    disc = Discourse(article.text, outlet_tokens=outlet, body_start=article.body_start)
+    # (a headline in title case makes names of any two words: "... As The New Mitt Romney")
+    disc = Discourse(article.text, outlet_tokens=outlet, body_start=article.body_start,
+                     headline_end=headline_end)
     disc.prescan()
     for r in sorted(recs, key=lambda r: r.key):
         if r.inherit_from is not None:
