@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from bot.extract import cues as cuemod
@@ -21,7 +21,7 @@ from bot.extract.marks import Mark, Paragraph, find_quotes, paragraphs
 from bot.extract.mentions import Mention
 from bot.extract.mentions import clause_subject as mentions_clause_subject
 from bot.extract.mentions import parse as parse_mention
-from bot.extract.reported import find_reported
+from bot.extract.reported import cue_starts, find_reported
 from bot.extract.segment import sentences
 from bot.models import Article, Quote
 
@@ -286,7 +286,11 @@ def _reported_records(text: str, paras: list[Paragraph], marks: list[Mark], qrec
         lo = max(0, bisect_right(starts, a) - 2)
         return lst[lo:hi]
 
+    cue_at = cue_starts(text)
     for (s, e), pi in zip(sents.spans, sents.para_of, strict=True):
+        k = bisect_left(cue_at, s)
+        if k == len(cue_at) or cue_at[k] >= e:
+            continue  # no cue in this sentence
         blocked = [b for b in near(blocked_all, b_starts, s, e) if b[0] < e and b[1] > s]
         for rep in find_reported(text, s, e, blocked):
             cs, ce = rep.content
