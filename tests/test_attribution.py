@@ -428,3 +428,11 @@ def test_names_in_a_title_case_headline_are_parted_by_its_ordinary_words() -> No
             "she said.\n")
     qs = [q for q in quotes_of(text) if q.kind == "direct"]
     assert [q.speaker for q in qs] == ["Hillary Clinton", "Hillary Clinton"]
+
+
+def test_a_person_called_by_a_given_name_alone_takes_her_pronoun() -> None:
+    text = ("Post Profiles Voter.\n\nThe Post ran a profile of a voter in Ohio. Judge Antonin "
+            "Scalia was mentioned in it.\n\nMelanie thought the whole thing was outrageous. "
+            "She was anxious, sure.\n\n\u201cIt never crossed my mind,\u201d she said.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker == "Melanie"

@@ -199,8 +199,11 @@ class Discourse:
                           low in TITLE_WORDS):
                     part.append(w)
                     continue
-                if len(part) >= 2:
-                    yield run[part[0].start():part[-1].end()], run_start + part[0].start()
+                sub = run[part[0].start():part[-1].end()] if len(part) >= 2 else ""
+                first = part[0].group().lower() if part else ""
+                if sub and (first in GIVEN_NAME_GENDER or first in TITLE_WORDS or
+                            self.text.find(sub, self.headline_end) >= 0):
+                    yield sub, run_start + part[0].start()
                 part = []
 
     def _find(self, name: str) -> Entity | None:
@@ -423,6 +426,12 @@ class Discourse:
             if name is None:
                 continue
             ent = self._find(name)
+            if ent is None and " " not in name and name.lower() in GIVEN_NAME_GENDER:
+                # "Melanie thought the whole thing was outrageous. She ...": a person the
+                # article calls by her given name alone
+                ent = self.add_name(m, st, speaking=False)
+                if ent is not None and ent.gender is None:
+                    ent.gender = GIVEN_NAME_GENDER[name.lower()]
             if ent is None or ent.kind != "person":
                 continue
             if ent.gender and gender in ("m", "f") and ent.gender != gender:
