@@ -436,3 +436,23 @@ def test_a_person_called_by_a_given_name_alone_takes_her_pronoun() -> None:
             "She was anxious, sure.\n\n\u201cIt never crossed my mind,\u201d she said.\n")
     [q] = [q for q in quotes_of(text) if q.kind == "direct"]
     assert q.speaker == "Melanie"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # a subordinate clause after the quotation is no attribution of it
+    ("T\n\nThe ad shows Trump saying during the debate, \u201cThat makes me smart,\u201d when "
+     "Clinton blasted him for not paying income tax.\n", "Trump"),
+    # a phrase fronted before "he said" is no source
+    ("T\n\nBarack Obama spoke on Saturday. African-Americans, he said, can ''rock like Jimi'' "
+     "and ''stir the pot like Richard Pryor.''\n", "Barack Obama"),
+])
+def test_the_speaker_is_the_subject_of_the_cue(text: str, speaker: str) -> None:
+    qs = [q for q in quotes_of(text) if q.kind != "reported"]
+    assert qs and all(q.speaker == speaker for q in qs)
+
+
+def test_a_counted_group_is_no_one_person() -> None:
+    text = ("T\n\nHillary Clinton spoke on Monday.\n\nIn a column, two Democratic speechwriters "
+            "implored her to bring it back, arguing that it agitated Trump and exposed a flaw.\n")
+    [q] = [q for q in quotes_of(text) if "agitated" in q.text]
+    assert q.speaker != "Hillary Clinton"

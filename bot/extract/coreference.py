@@ -60,6 +60,7 @@ _QUOTE_THEN_SOURCE = re.compile(r"[\"“][^\"“”]{1,400}[\"”]\s*,?\s*")
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+")
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")
 _PLACE_PREP = re.compile(r"(?:\bin|\bfrom|\bto|\bof|\bwith|\bagainst|\bon)\s+$")
+_COUNTED = re.compile(r"(?:two|three|four|five|several|many|some|few|both|\d+)\b", re.I)
 _GENERIC_DESC = {"the", "a", "an", "former", "then", "current", "new", "old"}
 
 
@@ -457,8 +458,10 @@ class Discourse:
         """"the Norwegian", "the NATO Secretary General", "the Russian leader"."""
         mods = {m for m in mention.modifiers if m not in _GENERIC_DESC}
         head = mention.head
-        if head in ORG_NOUNS:
-            return self._as_described(mention)  # "the campaign" is no person of that campaign
+        if head in ORG_NOUNS or _COUNTED.match(mention.text):
+            # "the campaign" is no person of that campaign; "two Democratic speechwriters"
+            # are no one person
+            return self._as_described(mention)
         best: tuple[float, int, Entity] | None = None
         for e in self._recent_people(pos):
             rt = e.role_tokens

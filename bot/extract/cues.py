@@ -44,6 +44,8 @@ _LEADING_ADVERBIAL = re.compile(r"\s*(?:(?:(?:On|In|At|During|After|Before|Later
 _HEADLINE_VERBS = {"rip", "rips", "hammer", "hammers", "bash", "bashes", "knock", "knocks",
                    "torch", "torches", "pan", "pans", "roast", "roasts", "rap", "raps",
                    "sees", "backs", "eyes", "targets", "defends", "weighs", "mulls"}
+_SUBORDINATOR = re.compile(r"(?:when|while|because|after|before|although|though|since|if|"
+                           r"until|unless|where|whereas)\b", re.I)
 _DASHES = re.compile(r"\s[—–]\s")
 _DASH_PARENTHESIS = re.compile(r"\s(?:--|—|–)\s[^—–\"“”]{1,200}?\s(?:--|—|–)(?=\s)")
 _RELATIVE_APPOSITION = re.compile(r",\s+(?:who|which)\s[^\"“”;:]{3,160},\s*$")
@@ -325,8 +327,8 @@ def attribution_after(text: str, close_end: int, hi: int) -> Attribution | None:
     lead = close_end
     while lead < hi and (text[lead].isspace() or text[lead] in ",;—–-"):
         lead += 1
-    if lead >= hi:
-        return None
+    if lead >= hi or _SUBORDINATOR.match(text, lead):
+        return None  # '"That makes me smart," when Clinton blasted him': another clause
     limit = min(hi, lead + 220)
     for cue in cues_in(text, lead, limit):
         if cue.start == lead:

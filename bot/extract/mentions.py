@@ -182,6 +182,11 @@ def _parse_cached(text: str) -> Mention | None:
         # (each part parsed once and copied: the parts of one apposition recur)
         parsed = [None if p.split()[0].lower() in _PREPOSITIONS or p.lower().startswith("according")
                   else _copy(_parse_part(p)) for p in parts[:3]]
+        if parsed[-1] is not None and parsed[-1].kind == "pronoun" and \
+                parsed[-1].head in _SUBJECT_PRONOUNS:
+            # "African-Americans, he said, can ...": the subject next to the cue speaks;
+            # the phrase before the comma is fronted from the statement
+            return parsed[-1]
         # the part that is most nearly a name alone wins: "thousands of people watching
         # from the National Mall, Mr. Obama" is Mr. Obama
         order = sorted(range(len(parsed)), key=lambda i: -_name_share(parsed[i], parts[i]))
