@@ -456,3 +456,11 @@ def test_a_counted_group_is_no_one_person() -> None:
             "implored her to bring it back, arguing that it agitated Trump and exposed a flaw.\n")
     [q] = [q for q in quotes_of(text) if "agitated" in q.text]
     assert q.speaker != "Hillary Clinton"
+
+
+def test_the_president_is_not_the_vice_president() -> None:
+    text = ("T\n\nPresident Barack Obama opened the museum. Vice President Joseph R. Biden Jr. "
+            "watched from the front row.\n\nIt was, the president said, ''a stone where men "
+            "and women were bought and sold.''\n")
+    qs = [q for q in quotes_of(text) if q.kind != "reported"]
+    assert qs and all(q.speaker != "Joseph R. Biden Jr." for q in qs)

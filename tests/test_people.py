@@ -34,3 +34,10 @@ def test_short_or_differently_initialled_names_are_no_spelling_variants() -> Non
     qs = [_q("Chad Bown"), _q("Own"), _q("Paul Ryan"), _q("Bryan")]
     Directory().apply(qs)
     assert [q.speaker for q in qs] == ["Chad Bown", "Own", "Paul Ryan", "Bryan"]
+
+
+def test_a_generational_suffix_is_no_surname() -> None:
+    qs = [_q("John G. Roberts Jr."), _q("Joseph R. Biden Jr."), _q("Roberts")]
+    Directory().apply(qs)
+    assert [q.speaker for q in qs] == ["John G. Roberts Jr.", "Joseph R. Biden Jr.",
+                                       "John G. Roberts Jr."]

@@ -61,6 +61,8 @@ _SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+")
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")
 _PLACE_PREP = re.compile(r"(?:\bin|\bfrom|\bto|\bof|\bwith|\bagainst|\bon)\s+$")
 _COUNTED = re.compile(r"(?:two|three|four|five|several|many|some|few|both|\d+)\b", re.I)
+_ROLE_QUALIFIERS = {"vice", "deputy", "assistant", "acting", "associate", "lieutenant",
+                    "under", "sub"}
 _GENERIC_DESC = {"the", "a", "an", "former", "then", "current", "new", "old"}
 
 
@@ -69,9 +71,15 @@ def _has_title(role: str) -> bool:
                for w in role.split())
 
 
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
 @lru_cache(maxsize=4096)
 def _tokens(name: str) -> list[str]:
-    return [t.lower() for t in name.replace("-", " ").split()]
+    toks = [t.lower() for t in name.replace("-", " ").split()]
+    while len(toks) > 1 and toks[-1].strip(",") in _SUFFIXES:
+        toks.pop()  # "John G. Roberts Jr." is a Roberts: no surname "Jr."
+    return toks
 
 
 @lru_cache(maxsize=4096)
@@ -467,6 +475,8 @@ class Discourse:
             rt = e.role_tokens
             if not rt:
                 continue
+            if (rt & _ROLE_QUALIFIERS) - mods:
+                continue  # "the president" is not the "Vice President"
             score = 0.0
             if head in rt:
                 score += 2
