@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from bot.models import Quote
-from bot.textnorm import fold
+from bot.textnorm import fold, without_suffix
 
 __all__ = ["Directory", "SpeakerSpec", "fold", "pick_role"]
 
@@ -37,16 +37,6 @@ class SpeakerSpec:
     aliases: list[str] = field(default_factory=list)
     role: str | None = None
     kind: str | None = None  # person | organisation
-
-
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-
-
-def _without_suffix(words: list[str]) -> list[str]:
-    """"John G. Roberts Jr." is a Roberts, not a "Jr"."""
-    while len(words) > 1 and words[-1].strip(".,") in _SUFFIXES:
-        words = words[:-1]
-    return words
 
 
 def pick_role(roles: Counter[str]) -> str | None:
@@ -126,7 +116,7 @@ class Directory:
         that changes counts but adds no name reuses it."""
         if self._memo is not None and self._memo[0] == names:
             return self._memo[1], self._memo[2]
-        folded = {n: _without_suffix(self.fold_name(n).split()) for n in names}
+        folded = {n: without_suffix(self.fold_name(n).split()) for n in names}
         full = [n for n in names if len(folded[n]) > 1 and self.fold_name(n) not in self._aliases]
         self._learn_surnames(folded[n][-1] for n in names if folded[n])
         by_surname: dict[str, list[str]] = defaultdict(list)

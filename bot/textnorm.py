@@ -18,6 +18,16 @@ when which who will with would you your"""
 STOPWORDS = frozenset(_COMMON.split())
 
 
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def without_suffix(words: list[str]) -> list[str]:
+    """A name's words without a generational suffix: "John G. Roberts Jr." is a Roberts."""
+    while len(words) > 1 and words[-1].strip(".,").lower() in _NAME_SUFFIXES:
+        words = words[:-1]
+    return words
+
+
 def fold(s: str) -> str:
     """Case- and accent-insensitive form: "Gruschko" → "gruschko", "NATO’s" → "nato s"."""
     if not s.isascii():

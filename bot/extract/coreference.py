@@ -29,13 +29,12 @@ from bot.extract.lexicon import (
 )
 from bot.extract.mentions import Mention
 from bot.extract.wordfind import words_of
+from bot.textnorm import without_suffix
 
 _NAME_RUN = re.compile(
     r"(?<![\w’'-])(?:[A-Z][\w’'.-]*|(?:van|von|de|der|du|al|bin)(?![\w’'-]))"
     r"(?:[ \t]+(?:[A-Z][\w’'.-]*|(?:van|von|de|der|du|al|bin|of|to|the|for)(?![\w’'-])))*"
 )
-# Runs of two words or more: the prescan's only concern (a surname alone is looked up in
-# the text when a pronoun needs it, see _mentioned_before)
 _WORD = re.compile(r"\S+")
 # Words a title-case headline capitalises that are never part of a name
 _HEADLINE_WORDS = {"as", "after", "before", "the", "a", "an", "at", "of", "for", "to", "in",
@@ -44,6 +43,8 @@ _HEADLINE_WORDS = {"as", "after", "before", "the", "a", "an", "at", "of", "for",
                    "or", "but", "from", "by", "into", "up", "down", "out", "goes", "gets",
                    "takes", "makes", "wins", "loses", "its", "his", "her", "their", "this",
                    "that", "more", "less", "than", "about", "amid", "vs", "vs."}
+# Runs of two words or more: the prescan's only concern (a surname alone is looked up in
+# the text when a pronoun needs it, see _mentioned_before)
 _MULTI_NAME_RUN = re.compile(
     r"(?<![\w’'-])[A-Z][\w’'.-]*"
     r"(?:[ \t]+(?:[A-Z][\w’'.-]*|(?:van|von|de|der|du|al|bin|of|to|the|for)(?![\w’'-])))+"
@@ -71,15 +72,10 @@ def _has_title(role: str) -> bool:
                for w in role.split())
 
 
-_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
-
-
 @lru_cache(maxsize=4096)
 def _tokens(name: str) -> list[str]:
-    toks = [t.lower() for t in name.replace("-", " ").split()]
-    while len(toks) > 1 and toks[-1].strip(",") in _SUFFIXES:
-        toks.pop()  # "John G. Roberts Jr." is a Roberts: no surname "Jr."
-    return toks
+    # "John G. Roberts Jr." is a Roberts: no surname "Jr."
+    return without_suffix([t.lower() for t in name.replace("-", " ").split()])
 
 
 @lru_cache(maxsize=4096)
@@ -189,6 +185,7 @@ class Discourse:
 
     def _runs(self) -> Iterator[tuple[str, int]]:
         """Runs of capitalised words (run, start) that may be names."""
+        ordinary = words_of(self.text)
         for m in _MULTI_NAME_RUN.finditer(self.text, self.body_start):
             group = m.group()
             # a run never crosses a sentence end ("... with Moscow. Russian Ambassador")
@@ -199,7 +196,6 @@ class Discourse:
                 continue
             # a headline in title case is one run: its ordinary words part the names
             # ("Hillary Clinton Goes After Donald Trump As The New Mitt Romney")
-            ordinary = words_of(self.text)
             part: list[re.Match[str]] = []
             for w in [*_WORD.finditer(run), None]:
                 low = w.group().lower().strip(".,:;!?") if w else ""

@@ -49,13 +49,11 @@ class _Rec:
 
 # What stands before the title of a work rather than a quotation: the work's noun, a
 # possessive, a preposition or "titled"
-_TITLE_NOUN_BEFORE = re.compile(
-    r"\b(?:book|memoir|novel|film|movie|documentary|column|commentary|op-ed|essay|article|"
-    r"song|album|podcast|titled|entitled|headlined)\s*,?\s*$", re.I)
-_TITLE_BEFORE = re.compile(r"(?:\b(?:book|memoir|novel|film|movie|documentary|show|program|"
-                           r"programme|series|column|commentary|op-ed|essay|article|headline|"
-                           r"song|album|ad|spot|video|speech|podcast|titled|entitled|headlined|"
-                           r"dubbed|on|of|in|at|from|with)|[’']s)\s*,?\s*$", re.I)
+_WORKS = ("book|memoir|novel|film|movie|documentary|column|commentary|op-ed|essay|article|"
+          "song|album|podcast|titled|entitled|headlined")
+_TITLE_NOUN_BEFORE = re.compile(rf"\b(?:{_WORKS})\s*,?\s*$", re.I)
+_TITLE_BEFORE = re.compile(rf"(?:\b(?:{_WORKS}|show|program|programme|series|headline|ad|spot|"
+                           r"video|speech|dubbed|on|of|in|at|from|with)|[’']s)\s*,?\s*$", re.I)
 
 
 def _titlecase(s: str) -> bool:
