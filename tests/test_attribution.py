@@ -464,3 +464,20 @@ def test_the_president_is_not_the_vice_president() -> None:
             "and women were bought and sold.''\n")
     qs = [q for q in quotes_of(text) if q.kind != "reported"]
     assert qs and all(q.speaker != "Joseph R. Biden Jr." for q in qs)
+
+
+def test_a_second_verb_of_the_clause_shares_its_subject() -> None:
+    text = ("Title\n\nGovernor Ana Ruiz spoke in Reno. Ruiz outlined her budget and vowed to "
+            "punish “those who waste public money.”\n\nShe repeated claims that the mayor "
+            "is hiding costs and warned that the city would “pay dearly.”\n")
+    qs = quotes_of(text)
+    first = next(q for q in qs if "waste" in q.text)
+    assert first.speaker == "Ana Ruiz"
+    # the subject of the clause inside ("the mayor is hiding costs") is not the speaker
+    assert all(q.speaker != "mayor" and "mayor" not in (q.speaker or "") for q in qs)
+
+
+def test_a_noun_phrase_with_and_is_no_second_verb() -> None:
+    text = ("Title\n\nThe Guard and state troopers will remain in the city through Sunday, "
+            "when the team is set to play.\n")
+    assert quotes_of(text) == []
