@@ -481,3 +481,18 @@ def test_a_noun_phrase_with_and_is_no_second_verb() -> None:
     text = ("Title\n\nThe Guard and state troopers will remain in the city through Sunday, "
             "when the team is set to play.\n")
     assert quotes_of(text) == []
+
+
+def test_what_someone_calls_names_the_speaker() -> None:
+    text = ("Title\n\nMayor Tom Hale spoke first. “We will act,” he said.\n\nGovernor Carl "
+            "Price condemned what he called a \"brazen breach\" of the city charter.\n")
+    [q] = [q for q in quotes_of(text) if "breach" in q.text]
+    assert q.speaker == "Carl Price"
+
+
+def test_a_quotation_as_the_object_of_a_stance_verb_is_its_subjects() -> None:
+    # the quotation's own dash must not cut it loose from the verb
+    text = ("Title\n\nIn a speech, Senator Ruth Kane attacked “the reckless budget – its cuts "
+            "to schools, roads, and clinics.”\n")
+    [q] = quotes_of(text)
+    assert q.speaker == "Ruth Kane"

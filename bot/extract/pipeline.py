@@ -197,6 +197,9 @@ _NAMING = re.compile(r"(?<![\w’'-])(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|lab
                      r"(?:\s+[^,.;:!?\"“”\s]+){0,5}?\s*,?\s*$")
 
 
+_WHAT_SUBJECT = re.compile(r"(?<![\w’'-])what\s+([^\s,.;:\"“”]+(?:\s+[A-Z][^\s,.;:\"“”]*){0,3})\s+$")
+
+
 def _naming(text: str, lo: int, open_at: int) -> Attribution | None:
     """A quotation right after a naming verb ("called him a", "described it as") is what
     the verb's subject said of someone."""
@@ -205,12 +208,20 @@ def _naming(text: str, lo: int, open_at: int) -> Attribution | None:
     if m is None:
         return None
     verb_at = open_at - len(lead) + m.start()
-    got = source_before(text, lo, verb_at)
+    # "denouncing what it calls "...": the subject of the relative clause names it
+    what = _WHAT_SUBJECT.search(text, max(lo, verb_at - 50), verb_at)
+    inner = parse_mention(what.group(1)) if what is not None else None
+    if what is not None and inner is not None and not (
+            inner.kind == "pronoun" and inner.head in ("they", "we")):
+        got: tuple[Mention, int, int] | None = (inner, what.start(1), what.end(1))
+    else:
+        # (a plural pronoun is better served by the clause's own subject)
+        got = source_before(text, lo, verb_at)
     if got is None:
         return None
     mention, ss, se = got
     if mention.kind not in ("name", "pronoun", "org", "description", "unnamed") or \
-            mention.kind == "pronoun" and mention.head in ("it", "that", "which", "this"):
+            mention.kind == "pronoun" and mention.head in ("that", "which", "this"):
         return None
     word = text[verb_at:verb_at + len(m.group().split()[0])]
     return Attribution(mention, ss, se, Cue(verb_at, verb_at + len(word), word, "call"), "before", True)
@@ -293,7 +304,10 @@ def _reported_records(text: str, paras: list[Paragraph], marks: list[Mark], qrec
         for rep in find_reported(text, s, e, blocked):
             cs, ce = rep.content
             cand = [(r, sp) for sp, r in near(quote_spans, q_starts, cs, ce)]
-            inside = [(r, sp) for r, sp in cand if sp[0] >= cs - 2 and sp[1] <= ce + 2]
+            # (a quotation opening the content is its own even where the content was cut
+            # short at a dash or comma inside it)
+            inside = [(r, sp) for r, sp in cand
+                      if sp[0] >= cs - 2 and (sp[1] <= ce + 2 or sp[0] <= cs + 2)]
             overlapping = [(r, sp) for r, sp in cand if sp[0] < ce and sp[1] > cs]
             if inside:
                 # The quoted fragment carries the statement; give it this cue if it had none.
