@@ -496,3 +496,19 @@ def test_a_quotation_as_the_object_of_a_stance_verb_is_its_subjects() -> None:
             "to schools, roads, and clinics.”\n")
     [q] = quotes_of(text)
     assert q.speaker == "Ruth Kane"
+
+
+def test_no_inverted_source_after_a_participle() -> None:
+    # 'saying her foot was' names what was said, not who said it
+    text = ("Title\n\nAfter saying her right foot was “so swollen I could barely walk,” she "
+            "went to the hospital.\n")
+    assert all(q.speaker != "right foot" and "foot" not in (q.speaker or "")
+               for q in quotes_of(text))
+
+
+def test_a_second_cue_between_two_quotations_opens_a_second_statement() -> None:
+    text = ("Title\n\n“Promise you will come home,” Mara Lind sings to the senator before "
+            "asking her, “Where do we go from here?”\n")
+    qs = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert [q.text for q in qs][:1] == ["Promise you will come home,"]
+    assert qs[0].speaker == "Mara Lind"

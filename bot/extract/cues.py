@@ -403,7 +403,8 @@ def attribution_before(text: str, lo: int, open_at: int) -> Attribution | None:
         got = source_before(text, lo, cue.start)
         if got is None:
             # inverted before the quote: 'said Smith: "'
-            after = source_after(text, cue.end, window_end)
+            # (never after a participle: 'After saying her foot was "..."')
+            after = None if cue.text.endswith("ing") else source_after(text, cue.end, window_end)
             if after is None or cue.lemma not in SAY_CLASS:
                 continue
             mention, s, e = after

@@ -14,6 +14,7 @@ from bot.extract.cues import (
     Cue,
     attribution_after,
     attribution_before,
+    cues_in,
     cut_title_case_verb,
     source_before,
 )
@@ -277,7 +278,9 @@ def _only_attribution_between(text: str, r: _Rec, q1: Mark, q2: Mark, sents: _Se
         return False
     si1, si2 = sents.index(q1.open), sents.index(q2.open)
     if si2 == si1:
-        return len(between) <= 60 and bool(re.fullmatch(r"[^.!?]*,\s*(?:(?:but|and)\s+)?", between))
+        # (a second cue opens a second statement: '"A," Blige sings before asking her, "B"')
+        return len(between) <= 60 and bool(re.fullmatch(r"[^.!?]*,\s*(?:(?:but|and)\s+)?", between)) \
+            and not cues_in(text, tail, q2.open)
     return si2 == si1 + 1 and sents.spans[si2][0] == q2.open
 
 
