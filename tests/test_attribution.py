@@ -512,3 +512,10 @@ def test_a_second_cue_between_two_quotations_opens_a_second_statement() -> None:
     qs = [q for q in quotes_of(text) if q.kind == "direct"]
     assert [q.text for q in qs][:1] == ["Promise you will come home,"]
     assert qs[0].speaker == "Mara Lind"
+
+
+def test_the_object_of_a_preposition_is_no_subject_of_a_participle() -> None:
+    text = ("Title\n\nSenator Paul Grey hardly clarified the matter, treating it as a "
+            "compliment -- “That makes me smart” -- and, when questioned after the debate, "
+            "asserting, “Of course, I pay my taxes.”\n")
+    assert all("debate" not in (q.speaker or "") for q in quotes_of(text))

@@ -33,6 +33,8 @@ _WORD = re.compile(r"[\w’'.-]+")
 # Where a source phrase before a cue begins: after the clause boundary nearest the verb.
 _CLAUSE_BREAK = re.compile(r"(?:[.;:!?]\s|[\"“”«»]|''|\s(?:that|but|and|because|while|when|"
                            r"after|before|although|though|since|if|as|so)\s|—|–|--|\s-\s)")
+# breaks that may open a prepositional phrase rather than a clause ("after the debate")
+_PREPOSITION_BREAKS = {"after", "before", "since", "as"}
 _PARTICIPLE = re.compile(r"[a-z]+ing\b")
 # Where a source phrase after an inverted cue ends.
 _AFTER_STOP = re.compile(r"[.,;:!?\"“”«»()—–]|\s(?:in|on|at|after|during|when|while|as|"
@@ -249,6 +251,8 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[Mention, int, int
         if whole is not None and whole[0].kind == "name":
             mention, a, b = whole
             return mention, lo + a, lo + b
+        if breaks and breaks[-1].group().strip() in _PREPOSITION_BREAKS:
+            return None  # "when questioned after the debate, asserting": no subject here
         got = mentions.clause_subject(phrase)
         if got is not None:
             mention, a, b = got
