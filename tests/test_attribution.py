@@ -519,3 +519,33 @@ def test_the_object_of_a_preposition_is_no_subject_of_a_participle() -> None:
             "compliment -- “That makes me smart” -- and, when questioned after the debate, "
             "asserting, “Of course, I pay my taxes.”\n")
     assert all("debate" not in (q.speaker or "") for q in quotes_of(text))
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Senator Ana Ruiz said Governor Tom Hale favors a tax on sugar.",
+     "Governor Tom Hale favors a tax on sugar"),
+    ("The Ruiz campaign says she’ll continue her tour later this week.",
+     "she’ll continue her tour later this week"),
+    ("Senator Ana Ruiz explained why she backs the plan over the old one.",
+     "why she backs the plan over the old one"),
+])
+def test_reported_clauses_without_that(sentence: str, content: str) -> None:
+    qs = [q for q in quotes_of(f"Title\n\n{sentence}\n") if q.kind == "reported"]
+    assert [q.text for q in qs] == [content]
+
+
+def test_a_passive_cue_reports_nothing_of_its_subject() -> None:
+    text = "Title\n\nSenator Ana Ruiz was once asked how the war would end.\n"
+    assert quotes_of(text) == []
+
+
+def test_we_is_no_unnamed_group() -> None:
+    text = ("Title\n\nMany of his supporters believe the plan is fair.\n\nWe asked whether the "
+            "plan would change the vote in the county.\n")
+    [q] = [q for q in quotes_of(text) if q.text.startswith("whether")]
+    assert q.speaker is None
+
+
+def test_a_second_clause_before_the_cue_is_no_source() -> None:
+    m = parse("transparency from our president, yet refuses to release his tax records or")
+    assert m is None

@@ -360,7 +360,9 @@ class Discourse:
             group = self._last_group
             if group is not None and p in ("they", "it", "we") and pos - group[0] < 1500 and \
                     (last is None or last.last_spoke < group[0]) and \
-                    (group[2] == (p == "they") or group[1].kind == "organisation"):
+                    (group[2] == (p == "they") and p != "we" or group[1].kind == "organisation"):
+                # ("we" is a group only as an organisation: "Many of his supporters ...
+                # We asked" is the newspaper)
                 return Resolved(group[1].speaker, group[1].role, group[1].kind, 0.55)
             return Resolved(None, None, None, 0.0)
         subject = self._recent_subject(pos, gender)

@@ -80,6 +80,7 @@ _POSSESSOR = {"his": "he", "her": "she", "their": "they", "our": "we", "my": "i"
 _PREPOSITIONS = {"against", "in", "on", "at", "with", "from", "to", "of", "by", "about", "over",
                  "under", "into", "onto", "toward", "towards", "through", "across", "near",
                  "without", "within", "between", "among", "upon", "during", "after", "before"}
+_CLAUSE_CONJUNCTIONS = {"yet", "but", "or", "and", "then", "so", "nor"}
 _OPENING = re.compile(r"(?:During|In|On|At|After|Before|Since|Later|Earlier|Meanwhile|However|"
                       r"Still|Asked|Speaking|Writing|Last|This|Yesterday|Today|Despite|"
                       r"Nevertheless|Nonetheless|Instead|Yet|Also|Separately|Afterwards|Then|"
@@ -211,6 +212,11 @@ def _parse_cached(text: str) -> Mention | None:
                 and len(parts) == 2 and parsed[1] is not None and \
                 parsed[1].kind in ("description", "unnamed", "org") and len(parts[0].split()) <= 3:
             return parsed[1]  # "It was, the president said, ''...''"
+        if parts[-1].split()[0].lower() in _CLAUSE_CONJUNCTIONS and \
+                (parsed[-1] is None or parsed[-1].kind != "name"):
+            # "transparency from our president, yet refuses to ... or": a second clause
+            # stands next to the cue, the first part is no subject of it
+            return None
         if first is not None:
             first.text = phrase
         return first
@@ -260,7 +266,8 @@ def _parse_simple(phrase: str, cut_clause: bool = True) -> Mention | None:
                     _strip(toks[-1]).lower() in SPEECH_FORMS and toks[-1].endswith("ed")):
         toks.pop()  # "the source reported, adding": the verb is no part of the source
     while toks and _strip(toks[0]).lower() in {"and", "but", "or", "so", "while", "as",
-                                               "when", "because", "although", "though"}:
+                                               "when", "because", "although", "though",
+                                               "then", "yet"}:
         toks.pop(0)
     if not toks or len(toks) > 14:
         return None

@@ -39,9 +39,20 @@ _BARE_OK = {"say", "add", "claim", "argue", "insist", "think", "believe", "feel"
             "report", "recall", "explain", "complain"}
 _FINITE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|"
                      r"should|shall|may|might|must|do|does|did|isn’t|wasn’t|won’t|can’t|"
-                     r"don’t|doesn’t|didn’t|[a-z]{3,}(?:ed|es))\b")
+                     r"don’t|doesn’t|didn’t|[a-z]{3,}(?:ed|es)|"
+                     # a present-tense verb with its object ("Trump favors a ...", "it
+                     # demands that ..."); a plural noun is seldom followed by these
+                     r"[a-z]{2,}[^siu’'\W]s(?=\s+(?:a|an|the|that|his|her|their|its|our|my|your|"
+                     r"him|them|no)\s))\b")
 # "said he plans to ...": a subject pronoun and a verb open a clause whatever its tense
-_PRONOUN_SUBJECT = re.compile(r"\s*(?:he|she|they|we|i|you|it)\s+[a-z]{2,}", re.I)
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:he|she|they|we|i|you|it)(?:\s+[a-z]{2,}|[’'](?:ll|d|s|re|ve|m)\s)",
+                              re.I)
+# "explained how he believes ...", "explained why he backs Trump": a question word opens
+# what was said after verbs of telling
+_WH_CLAUSE = re.compile(r"\s*(?:how|why|whether)\s+(?:he|she|they|we|i|you|it|the|a|an|his|her|"
+                        r"their|its|[A-Z])", re.I)
+_WH_OK = {"explain", "describe", "say", "tell", "reveal", "detail", "recall", "wonder", "ask",
+          "question", "know", "note", "argue", "suggest"}
 # what cannot open a bare clause: a preposition or time word ("said on Monday"), or a
 # verb, which shows the cue word was a noun ("battleground states could be decisive")
 _NOT_CLAUSE_START = re.compile(
@@ -58,8 +69,10 @@ _INVERTED_SOURCE = re.compile(r"\s*(?:the|a|an|one|two|some|several|another|his|
                               r"its|our)\b", re.I)
 # A passive ("is expected to", "has been endorsed by"), "as predicted", or a gerund after
 # a preposition ("without knowing how") reports no statement of the clause's subject.
-_NOT_A_STATEMENT_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|as|without|of|for)\s+$",
-                                     re.I)
+# (an adverb may stand in a passive: "was once asked how ...")
+_NOT_A_STATEMENT_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|as|without|of|for)\s+"
+                                     r"(?:(?:[a-z]+ly|once|also|not|never|often|already|"
+                                     r"repeatedly|widely|long)\s+)?$", re.I)
 # "that" followed by a verb opens a relative clause, not the content of a statement
 _RELATIVE_THAT = re.compile(r"(?:(?:is|are|was|were|has|have|had|will|would|could|can|may|"
                             r"might|must|should|did|does|[a-z]{3,}ed|[a-z]{3,}s\s+(?:the|a|an|"
@@ -142,7 +155,7 @@ def _inverted_name(text: str, cue_end: int, hi: int) -> bool:
 
 
 def _not_a_statement(text: str, s0: int, at: int, form: str) -> bool:
-    m = _NOT_A_STATEMENT_BEFORE.search(text, max(s0, at - 12), at)
+    m = _NOT_A_STATEMENT_BEFORE.search(text, max(s0, at - 24), at)
     if m is None:
         return False
     verb = form.split()[0]
@@ -302,7 +315,8 @@ def find_reported(text: str, s0: int, e0: int, blocked: list[tuple[int, int]]
             content_start = cue.end + ml.end()  # "told reporters he would ..."
         elif cue.lemma in _BARE_OK and (_FINITE.search(after[:90]) or _PRONOUN_SUBJECT.match(after)) \
                 and _CLAUSE_START.match(after) and not _NOT_CLAUSE_START.match(after) \
-                or cue.lemma in _TO_VERBS and _TO_INF.match(after):
+                or cue.lemma in _TO_VERBS and _TO_INF.match(after) \
+                or cue.lemma in _WH_OK and _WH_CLAUSE.match(after):
             content_start = cue.end
         sentence_final = False
         if content_start is None:
