@@ -549,3 +549,11 @@ def test_we_is_no_unnamed_group() -> None:
 def test_a_second_clause_before_the_cue_is_no_source() -> None:
     m = parse("transparency from our president, yet refuses to release his tax records or")
     assert m is None
+
+
+def test_a_statement_in_an_opening_subordinate_clause_ends_with_it() -> None:
+    text = ("Title\n\nAs Senator Ana Ruiz talked about bringing the parties together, Governor "
+            "Tom Hale highlighted his message that the state needs law and order first.\n")
+    qs = {q.text: q.speaker for q in quotes_of(text)}
+    assert qs.get("bringing the parties together") == "Ana Ruiz"
+    assert all(sp != "Ana Ruiz" for t, sp in qs.items() if "law and order" in t)
