@@ -557,3 +557,24 @@ def test_a_statement_in_an_opening_subordinate_clause_ends_with_it() -> None:
     qs = {q.text: q.speaker for q in quotes_of(text)}
     assert qs.get("bringing the parties together") == "Ana Ruiz"
     assert all(sp != "Ana Ruiz" for t, sp in qs.items() if "law and order" in t)
+
+
+def test_a_stance_object_ends_where_a_second_verb_begins() -> None:
+    text = ("Title\n\nSenator Ana Ruiz criticized the old free-trade deals and called for steep "
+            "new tariffs on imported steel.\n")
+    got = {q.text: q.speaker for q in quotes_of(text)}
+    assert got == {"the old free-trade deals": "Ana Ruiz",
+                   "steep new tariffs on imported steel": "Ana Ruiz"}
+
+
+def test_a_progressive_stance_verb_is_a_verb_of_its_own() -> None:
+    text = "Title\n\nSenator Ana Ruiz is calling for a process to identify a successor.\n"
+    [q] = quotes_of(text)
+    assert (q.text, q.speaker) == ("a process to identify a successor", "Ana Ruiz")
+
+
+def test_a_participle_after_the_cue_opens_no_clause() -> None:
+    text = ("Title\n\n“We will answer next week,” the source reported adding that Russia needs a "
+            "concrete response.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "reported"]
+    assert q.text == "Russia needs a concrete response"

@@ -183,9 +183,27 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _first_word(s: str) -> str:
+    """'reported adding that ...': the participle opens no clause of its own."""
+    parts = s.split(None, 1)
+    return parts[0].lower() if parts else ""
+
+
 def _cut_tail(text: str, s: int, e: int) -> int:
     m = _TAIL_CUT.search(text, s, e)
     return m.start() if m else e
+
+
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|’s|'s|’re|'re)\s+$")
+
+
+def _cut_at_next_verb(text: str, cs: int, ce: int, verbs: list[tuple[int, int, str]]) -> int:
+    """'criticized free-trade deals and called for steep tariffs': the object ends
+    where a second verb of the clause begins."""
+    for a, _, _ in verbs:
+        if cs < a < ce and text[a - 5:a] == " and ":
+            return a - 5
+    return ce
 
 
 _SUBORDINATE_OPEN = re.compile(r"\s*(?:As|When|While|After|Before|Because|If|Although|Though|"
@@ -329,6 +347,7 @@ def find_reported(text: str, s0: int, e0: int, blocked: list[tuple[int, int]]
             content_start = cue.end + ml.end()  # "told reporters he would ..."
         elif cue.lemma in _BARE_OK and (_FINITE.search(after[:90]) or _PRONOUN_SUBJECT.match(after)) \
                 and _CLAUSE_START.match(after) and not _NOT_CLAUSE_START.match(after) \
+                and _first_word(after) not in _PARTICIPLE \
                 or cue.lemma in _TO_VERBS and _TO_INF.match(after) \
                 or cue.lemma in _WH_OK and _WH_CLAUSE.match(after):
             content_start = cue.end
@@ -387,10 +406,11 @@ def find_reported(text: str, s0: int, e0: int, blocked: list[tuple[int, int]]
             out.append(rep)
     # "X called for the repeal of the law", "Y criticized the plan": the object is the
     # statement
-    for a, verb_end, form in _stance_in(text, s0, e0):
+    stances = _stance_in(text, s0, e0)
+    for a, verb_end, form in stances:
         # a participle speaks for the clause's subject only after a comma: "..., calling
-        # for permanent bases"
-        participle = form.split()[0].endswith("ing")
+        # for permanent bases"; after "is" it is a verb of its own ("is calling for")
+        participle = form.split()[0].endswith("ing") and not _PROGRESSIVE.search(text, max(s0, a - 6), a)
         if not free(a) or not cuemod.is_verb_use(text, a) or \
                 participle and text[max(s0, a - 2):a] != ", ":
             continue
@@ -398,8 +418,8 @@ def find_reported(text: str, s0: int, e0: int, blocked: list[tuple[int, int]]
             continue
         if any(r.cue.start <= a < r.content[1] or r.content[0] <= a < r.content[1] for r in out):
             continue
-        cs, ce = _trim(text, verb_end,
-                       _cut_subordinate(text, s0, a, verb_end, _cut_tail(text, verb_end, e0)))
+        ce = _cut_subordinate(text, s0, a, verb_end, _cut_tail(text, verb_end, e0))
+        cs, ce = _trim(text, verb_end, _cut_at_next_verb(text, verb_end, ce, stances))
         if len(text[cs:ce].split()) < 3 or _STANCE_NOT_OBJECT.match(text, cs):
             continue
         cue = Cue(a, verb_end, form, STANCE_FORMS[form])
