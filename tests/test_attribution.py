@@ -578,3 +578,17 @@ def test_a_participle_after_the_cue_opens_no_clause() -> None:
             "concrete response.\n")
     [q] = [q for q in quotes_of(text) if q.kind == "reported"]
     assert q.text == "Russia needs a concrete response"
+
+
+@pytest.mark.parametrize("sentence, content, speaker", [
+    ("Governor Tom Hale went on to say the budget would pass in June.",
+     "the budget would pass in June", "Tom Hale"),
+    ("Small groups of protesters continued to call for more information about the shooting.",
+     "more information about the shooting", "[Small groups of protesters]"),
+    ("Young voters continued to call for more information about the shooting.",
+     "more information about the shooting", "[Young voters]"),
+])
+def test_a_cue_after_to_and_the_subject_of_the_verb_before_it(sentence: str, content: str,
+                                                              speaker: str) -> None:
+    [q] = quotes_of(f"Title\n\n{sentence}\n")
+    assert (q.text, q.speaker) == (content, speaker)

@@ -25,6 +25,10 @@ ACCORDING_RE = re.compile(r"(?<![\w-])(?:[Aa]ccording to|[Aa]s)\s+")
 _NOUN_BEFORE = {"a", "an", "the", "this", "that", "his", "her", "their", "its", "our", "my",
                 "your", "whose", "no", "any", "every", "each", "such", "to", "of", "for",
                 "in", "on"}
+# "continued to call for", "went on to say": after "to", the bare form of a cue is a verb
+# (its other forms stay nouns: "in response to claims")
+_TO_VERB_FORMS = {"call", "say", "claim", "state", "report", "comment", "note",
+                  "warn", "tell", "add", "argue", "insist", "suggest", "explain", "announce"}
 # adjectives that make a noun of a cue word only where it can be one ("an official
 # statement", but "the NATO official told")
 _ADJECTIVE_BEFORE = {"first", "second", "new", "recent", "latest", "further", "written",
@@ -35,6 +39,8 @@ _CLAUSE_BREAK = re.compile(r"(?:[.;:!?]\s|[\"“”«»]|''|\s(?:that|but|and|be
                            r"after|before|although|though|since|if|as|so)\s|—|–|--|\s-\s)")
 # breaks that may open a prepositional phrase rather than a clause ("after the debate")
 _PREPOSITION_BREAKS = {"after", "before", "since", "as"}
+# "... continued to", "Trump needs to", "daring him to": a verb before the cue's "to"
+_CATENATIVE_END = re.compile(r"\s[a-z]+(?:\s+(?:him|her|them|it|me|us))?\s+to$")
 _PARTICIPLE = re.compile(r"[a-z]+ing\b")
 # Where a source phrase after an inverted cue ends.
 _AFTER_STOP = re.compile(r"[.,;:!?\"“”«»()—–]|\s(?:in|on|at|after|during|when|while|as|"
@@ -127,9 +133,9 @@ def _word_before(text: str, at: int) -> tuple[str, int]:
 def is_verb_use(text: str, start: int) -> bool:
     """A cue word preceded by a determiner is a noun ("a report", "the state")."""
     prev, k = _word_before(text, start)
-    if prev in _NOUN_BEFORE:
-        return False
     word = _word_at(text, start)
+    if prev in _NOUN_BEFORE and not (prev == "to" and word in _TO_VERB_FORMS):
+        return False
     if word in _PARTICIPLE_ONLY:
         return prev in _PERFECT_BEFORE or prev.endswith("ly")
     if word in _ALSO_NOUNS and prev:
@@ -243,6 +249,14 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[Mention, int, int
     phrase = text[s:e]
     if len(phrase) > 160:
         return None
+    if _CATENATIVE_END.search(phrase):
+        # "Protesters continued to call for ...", "Trump vowed to denounce ...": the
+        # subject of the verb before "to"
+        got = mentions.clause_subject(phrase)
+        if got is None or got[0].kind not in ("name", "pronoun", "org", "description", "unnamed"):
+            return None
+        mention, a, b = got
+        return mention, s + a, s + b
     if text[cue_start - 2:cue_start] == ", " and _PARTICIPLE.match(text, cue_start):
         # "He then defended the remark, saying ...": the subject of the clause speaks —
         # of the sentence's clause when it opens with a name ("Dean, a former chairman

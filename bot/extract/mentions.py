@@ -427,6 +427,21 @@ def clause_subject(phrase: str) -> tuple[Mention, int, int] | None:
         break
     if end is None:
         return None
+    if end == toks[0].end() and len(toks) > 1 and toks[1].group().islower() and \
+            not _is_title(_strip(toks[0].group())):
+        # "Small groups of protesters continued to ...", "Young voters say": a capital
+        # opening the sentence before a common noun is an adjective, not a name
+        nxt = [_strip(m.group()).lower() for m in toks[1:4]]
+        wider = None
+        if len(nxt) >= 3 and nxt[1] == "of" and nxt[0].endswith("s"):
+            wider = toks[3].end()  # "Small groups of protesters"
+        elif nxt[0] in UNNAMED_HEADS or nxt[0] in GENERIC_PERSON_HEADS:
+            wider = toks[1].end()  # "Young voters"
+        if wider is not None:
+            got = parse(phrase[start:wider])
+            if got is None or got.kind not in ("description", "unnamed"):
+                return None
+            return got, start, wider
     got = parse(phrase[start:end])
     if got is None or got.kind not in ("name", "org", "description", "unnamed"):
         return None
