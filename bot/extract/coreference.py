@@ -28,7 +28,7 @@ from bot.extract.lexicon import (
     TITLE_WORDS,
 )
 from bot.extract.mentions import Mention
-from bot.extract.wordfind import words_of
+from bot.extract.wordfind import word_starts, words_of
 from bot.textnorm import without_suffix
 
 _NAME_RUN = re.compile(
@@ -45,8 +45,9 @@ _HEADLINE_WORDS = {"as", "after", "before", "the", "a", "an", "at", "of", "for",
                    "that", "more", "less", "than", "about", "amid", "vs", "vs."}
 # Runs of two words or more: the prescan's only concern (a surname alone is looked up in
 # the text when a pronoun needs it, see _mentioned_before)
+# (found with word_starts: the run must open a word)
 _MULTI_NAME_RUN = re.compile(
-    r"(?<![\w’'-])[A-Z][\w’'.-]*"
+    r"[A-Z][\w’'.-]*"
     r"(?:[ \t]+(?:[A-Z][\w’'.-]*|(?:van|von|de|der|du|al|bin|of|to|the|for)(?![\w’'-])))+"
 )
 # where a sentence or paragraph starts
@@ -186,7 +187,7 @@ class Discourse:
     def _runs(self) -> Iterator[tuple[str, int]]:
         """Runs of capitalised words (run, start) that may be names."""
         ordinary = words_of(self.text)
-        for m in _MULTI_NAME_RUN.finditer(self.text, self.body_start):
+        for m in word_starts(_MULTI_NAME_RUN, self.text, self.body_start, "_’'-"):
             group = m.group()
             # a run never crosses a sentence end ("... with Moscow. Russian Ambassador")
             run = _SENTENCE_END.split(group)[-1] if "." in group else group

@@ -67,8 +67,11 @@ class _Sentences:
     def __init__(self, text: str, paras: list[Paragraph], quotes: list[Mark]) -> None:
         self.spans: list[tuple[int, int]] = []
         self.para_of: list[int] = []
+        by_para: dict[int, list[Mark]] = {}
+        for q in quotes:
+            by_para.setdefault(q.para, []).append(q)
         for p in paras:
-            for s in sentences(text, p, quotes):
+            for s in sentences(text, p, by_para.get(p.index, [])):
                 self.spans.append(s)
                 self.para_of.append(p.index)
         self.starts = [s for s, _ in self.spans]

@@ -17,7 +17,7 @@ from bot.extract import mentions
 from bot.extract.cues import Cue
 from bot.extract.lexicon import SAY_CLASS, SPEECH_FORMS, STANCE_FORMS
 from bot.extract.mentions import Mention
-from bot.extract.wordfind import occurrences
+from bot.extract.wordfind import occurrences, word_starts
 
 # A bare clause opens with a word, whatever its case ("officials are", "critics say",
 # "resources could be"): the finite verb after it (_FINITE) is what shows a clause.
@@ -104,11 +104,19 @@ class _ArticleScan:
         return [f for f in self._found[lo:hi] if f[1] <= e]
 
 
+# ACCORDING_RE without its look-behind (see word_starts)
+_ACCORDING_SCAN = re.compile(r"[Aa](?:ccording to|s)\s+")
+
+
 def _find_according(text: str) -> list[tuple[int, int, re.Match[str]]]:
-    # "as" counts only where "As the aide noted, ..." can start: a sentence, a clause
-    return [(m.start(), m.end(), m) for m in cuemod.ACCORDING_RE.finditer(text)
-            if m.group()[0] in "Aa" and m.group()[1] == "c" or m.start() < 2
-            or text[m.start() - 2:m.start()] in (", ", ". ", "\n\n") or text[m.start() - 1] in "\n“\"("]
+    out = []
+    for m in word_starts(_ACCORDING_SCAN, text, 0, "_-"):
+        a = m.start()
+        # "as" counts only where "As the aide noted, ..." can start: a sentence, a clause
+        if m.group()[1] == "c" or a < 2 or text[a - 2:a] in (", ", ". ", "\n\n") or \
+                text[a - 1] in "\n“\"(":
+            out.append((a, m.end(), m))
+    return out
 
 
 _STANCE = _ArticleScan(lambda text: occurrences(text, STANCE_FORMS))

@@ -21,7 +21,9 @@ ABBREV = re.compile(
 
 
 def sentences(text: str, para: Paragraph, quotes: list[Mark]) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of the paragraph."""
+    """(start, end) of each sentence of the paragraph; `quotes` may be the article's or
+    only the paragraph's own (callers that walk every paragraph pass its own: filtering
+    all of an article's quotes per paragraph grows with their product)."""
     inside = [(q.open, q.close_end) for q in quotes if q.para == para.index]
     starts = [s for s, _ in inside]
     out: list[tuple[int, int]] = []

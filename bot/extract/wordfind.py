@@ -6,7 +6,7 @@ times more on news text, where cue words are rare."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 _LOWER = re.compile(r"[a-z]+")
 _indexes: dict[int, tuple[Mapping[str, str], dict[str, list[str]]]] = {}
@@ -27,6 +27,22 @@ def words_of(text: str) -> set[str]:
 
 def _is_word(c: str) -> bool:
     return c.isalnum() or c in "’'-_"
+
+
+def word_starts(pattern: re.Pattern[str], text: str, pos: int = 0,
+                joiners: str = "’'-_") -> Iterator[re.Match[str]]:
+    """pattern.finditer, keeping only matches that start a word (no letter, digit or one
+    of `joiners` right before). Stands for a look-behind such as (?<![\\w’'-]): a
+    pattern that opens with a look-behind loses the regex engine's prefix search and
+    runs about twice as slow over a whole article."""
+    search = pattern.search
+    while (m := search(text, pos)) is not None:
+        a = m.start()
+        if a and (text[a - 1].isalnum() or text[a - 1] in joiners):
+            pos = a + 1
+            continue
+        yield m
+        pos = m.end() if m.end() > a else a + 1
 
 
 def _index(forms: Mapping[str, str]) -> dict[str, list[str]]:
