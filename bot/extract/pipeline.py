@@ -301,7 +301,9 @@ def _reported_records(text: str, paras: list[Paragraph], marks: list[Mark], qrec
         lo = max(0, bisect_right(starts, a) - 2)
         return lst[lo:hi]
 
-    cue_at = cue_starts(text)
+    # a cue inside quotation marks is none of the article's (find_reported skips them):
+    # a sentence whose cues all stand in quotations needs no analysis
+    cue_at = [c for c in cue_starts(text) if not _inside(blocked_all, b_starts, c)]
     for (s, e), pi in zip(sents.spans, sents.para_of, strict=True):
         k = bisect_left(cue_at, s)
         if k == len(cue_at) or cue_at[k] >= e:
@@ -329,6 +331,11 @@ def _reported_records(text: str, paras: list[Paragraph], marks: list[Mark], qrec
                 continue
             out.append(_Rec([(cs, ce)], "reported", rep.mention, rep.source, rep.cue, pi))
     return out
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    k = bisect_right(starts, pos) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 def _inherit(text: str, paras: list[Paragraph], recs: list[_Rec]) -> None:
