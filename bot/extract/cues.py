@@ -224,7 +224,7 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[Mention, int, int
         # relative clause is skipped, its clause breaks with it
         window = window[:rel.start()]
         cue_start = lo + rel.start()
-    breaks = []
+    breaks: list[re.Match[str]] = []
     for m in _CLAUSE_BREAK.finditer(window):
         if m.group()[0] == "." and _abbrev_before(window, m.start()):
             continue  # "Rep. John Mica (R-Fla.) said"
@@ -232,11 +232,11 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[Mention, int, int
         s = lo + m.end()
     s, e = _trim(text, s, cue_start)
     if e <= s:
-        # (an inflected verb: "The Guard and state troopers" is a noun phrase)
+        # "The nominee outlined his plan and vowed ...": a second verb of the clause
+        # shares its subject (an inflected verb: "The Guard and state troopers" is a noun
+        # phrase)
         if breaks and breaks[-1].group().strip() == "and" and \
                 CUE_FORMS.get(_word_at(text, cue_start), "") != _word_at(text, cue_start):
-            # "The nominee outlined his plan and vowed ...": a second verb of the clause
-            # shares its subject
             head_start = breaks[-2].end() if len(breaks) > 1 else 0
             # ... but not the subject of a clause inside it ("repeated allegations that
             # Russia is building up forces and warned")

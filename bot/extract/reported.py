@@ -109,7 +109,7 @@ _ACCORDING_SCAN = re.compile(r"[Aa](?:ccording to|s)\s+")
 
 
 def _find_according(text: str) -> list[tuple[int, int, re.Match[str]]]:
-    out = []
+    out: list[tuple[int, int, re.Match[str]]] = []
     for m in word_starts(_ACCORDING_SCAN, text, 0, "_-"):
         a = m.start()
         # "as" counts only where "As the aide noted, ..." can start: a sentence, a clause
