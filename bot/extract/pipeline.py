@@ -22,7 +22,7 @@ from bot.extract.marks import Mark, Paragraph, find_quotes, paragraphs
 from bot.extract.mentions import Mention
 from bot.extract.mentions import clause_subject as mentions_clause_subject
 from bot.extract.mentions import parse as parse_mention
-from bot.extract.reported import cue_starts, find_reported
+from bot.extract.reported import cue_starts, find_reported, inside_span
 from bot.extract.segment import sentences
 from bot.models import Article, Quote
 
@@ -303,7 +303,7 @@ def _reported_records(text: str, paras: list[Paragraph], marks: list[Mark], qrec
 
     # a cue inside quotation marks is none of the article's (find_reported skips them):
     # a sentence whose cues all stand in quotations needs no analysis
-    cue_at = [c for c in cue_starts(text) if not _inside(blocked_all, b_starts, c)]
+    cue_at = [c for c in cue_starts(text) if not inside_span(blocked_all, b_starts, c)]
     for (s, e), pi in zip(sents.spans, sents.para_of, strict=True):
         k = bisect_left(cue_at, s)
         if k == len(cue_at) or cue_at[k] >= e:
@@ -331,11 +331,6 @@ def _reported_records(text: str, paras: list[Paragraph], marks: list[Mark], qrec
                 continue
             out.append(_Rec([(cs, ce)], "reported", rep.mention, rep.source, rep.cue, pi))
     return out
-
-
-def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
-    k = bisect_right(starts, pos) - 1
-    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 def _inherit(text: str, paras: list[Paragraph], recs: list[_Rec]) -> None:

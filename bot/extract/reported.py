@@ -259,6 +259,12 @@ def _attributed(text: str, s0: int, content: tuple[int, int], cue: Cue,
     return Reported(content, mention, (ss, se), cue)
 
 
+def inside_span(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    """Is pos inside one of the sorted, non-overlapping spans (starts = their starts)?"""
+    k = bisect_right(starts, pos) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
 def cue_starts(text: str) -> list[int]:
     """Where any cue of reported speech starts in the text, sorted: a sentence with none
     needs no analysis."""
@@ -279,8 +285,7 @@ def find_reported(text: str, s0: int, e0: int, blocked: list[tuple[int, int]]
     starts = [a for a, _ in blocked]
 
     def free(i: int) -> bool:
-        k = bisect_right(starts, i) - 1
-        return k < 0 or not (blocked[k][0] <= i < blocked[k][1])
+        return not inside_span(blocked, starts, i)
 
     # "According to X, CLAUSE" / "CLAUSE, according to X."
     for m in _according_in(text, s0, e0):
