@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 Kind = Literal["direct", "partial", "reported"]
 SpeakerKind = Literal["person", "organisation", "unnamed"]
@@ -69,15 +69,15 @@ class Quote:
         }
 
     @classmethod
-    def from_json(cls, article_id: str, d: dict[str, object]) -> Quote:
+    def from_json(cls, article_id: str, d: dict[str, Any]) -> Quote:
         """The inverse of to_json, for the extraction cache."""
         date = d.get("date")
         return cls(article_id=article_id,
-                   spans=[(int(a), int(b)) for a, b in d["spans"]],  # type: ignore[union-attr,misc]
-                   text=str(d["text"]), kind=d["kind"],  # type: ignore[arg-type]
-                   speaker=d.get("speaker"), mention=d.get("mention"),  # type: ignore[arg-type]
-                   speaker_role=d.get("speaker_role"),  # type: ignore[arg-type]
-                   speaker_kind=d.get("speaker_kind"),  # type: ignore[arg-type]
-                   cue=d.get("cue"),  # type: ignore[arg-type]
+                   spans=[(int(a), int(b)) for a, b in d["spans"]],
+                   text=str(d["text"]), kind=d["kind"],
+                   speaker=d.get("speaker"), mention=d.get("mention"),
+                   speaker_role=d.get("speaker_role"),
+                   speaker_kind=d.get("speaker_kind"),
+                   cue=d.get("cue"),
                    date=dt.date.fromisoformat(date) if isinstance(date, str) else None,
-                   confidence=float(d.get("confidence") or 0.0))  # type: ignore[arg-type]
+                   confidence=float(d.get("confidence") or 0.0))

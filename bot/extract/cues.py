@@ -271,8 +271,8 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[Mention, int, int
         if got is not None:
             mention, a, b = got
             return mention, s + a, s + b
-    mention = mentions.parse(phrase)
-    if (mention is None or mention.kind == "unnamed" and len(phrase.split()) > 4) and \
+    parsed = mentions.parse(phrase)
+    if (parsed is None or parsed.kind == "unnamed" and len(phrase.split()) > 4) and \
             _PARTICIPLE.match(text, cue_start):
         # "Trump unleashed a series of tweets early Friday saying that ...": the
         # clause's subject speaks
@@ -280,7 +280,7 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[Mention, int, int
         if got is not None and got[0].kind in ("name", "pronoun", "org"):
             mention, a, b = got
             return mention, s + a, s + b
-    if mention is None:
+    if parsed is None:
         # "In a Bloomberg interview Trump declared": the name right before the verb
         run = _TRAILING_NAME.search(phrase)
         if run is None or run.start() == 0:
@@ -290,11 +290,11 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[Mention, int, int
         cut = max((i + 1 for i, w in enumerate(words[:-1])
                    if w.lower() in PLACE_OR_MEDIA_HEADS or w.lower() in ORG_NOUNS), default=0)
         name = " ".join(words[cut:])
-        mention = mentions.parse(name)
-        if mention is None or mention.kind not in ("name", "org"):
+        named = mentions.parse(name)
+        if named is None or named.kind not in ("name", "org"):
             return None
-        return mention, e - len(name), e
-    return mention, s, e
+        return named, e - len(name), e
+    return parsed, s, e
 
 
 def _abbrev_before(window: str, dot: int) -> bool:

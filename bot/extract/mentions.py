@@ -194,8 +194,8 @@ def _parse_cached(text: str) -> Mention | None:
         for i in order:
             m = parsed[i]
             if m is not None and m.kind == "name":
-                others = [p for j, p in enumerate(parts[:3]) if j != i and parsed[j]
-                          and parsed[j].kind in ("description", "unnamed")]
+                others = [p for j, (p, q) in enumerate(zip(parts[:3], parsed, strict=False))
+                          if j != i and q is not None and q.kind in ("description", "unnamed")]
                 if not m.role and others:
                     m.role = _role_text(others[0])
                 m.text = phrase
@@ -409,20 +409,20 @@ def clause_subject(phrase: str) -> tuple[Mention, int, int] | None:
         return None
     first = _strip(toks[0].group()).lower()
     if first in _POSSESSOR:
-        nxt = [_strip(m.group()) for m in toks[1:4]]
+        following = [_strip(m.group()) for m in toks[1:4]]
         if not any(_is_cap(w) or w.lower() in GENERIC_PERSON_HEADS or w.lower() in UNNAMED_HEADS
-                   or _is_title(w) for w in nxt):
+                   or _is_title(w) for w in following):
             # "her right foot was so swollen, saying": the possessor speaks (but "her
             # lawyer" or "his spokesman" would speak for themselves)
             return Mention(toks[0].group(), "pronoun", head=_POSSESSOR[first]), toks[0].start(), toks[0].end()
     if first in PERSONAL_PRONOUNS and first not in _POSSESSOR:
         return Mention(toks[0].group(), "pronoun", head=first), toks[0].start(), toks[0].end()
     end = None
-    for i, m in enumerate(toks):
-        bare = _strip(m.group())
+    for i, tok in enumerate(toks):
+        bare = _strip(tok.group())
         low = bare.lower()
         if _is_cap(bare) or _is_title(bare) or (i > 0 and low in _JOINERS) or (i == 0 and low in _DETERMINERS):
-            end = m.end()
+            end = tok.end()
             continue
         break
     if end is None:
@@ -431,11 +431,11 @@ def clause_subject(phrase: str) -> tuple[Mention, int, int] | None:
             not _is_title(_strip(toks[0].group())):
         # "Small groups of protesters continued to ...", "Young voters say": a capital
         # opening the sentence before a common noun is an adjective, not a name
-        nxt = [_strip(m.group()).lower() for m in toks[1:4]]
+        after = [_strip(m.group()).lower() for m in toks[1:4]]
         wider = None
-        if len(nxt) >= 3 and nxt[1] == "of" and nxt[0].endswith("s"):
+        if len(after) >= 3 and after[1] == "of" and after[0].endswith("s"):
             wider = toks[3].end()  # "Small groups of protesters"
-        elif nxt[0] in UNNAMED_HEADS or nxt[0] in GENERIC_PERSON_HEADS:
+        elif after[0] in UNNAMED_HEADS or after[0] in GENERIC_PERSON_HEADS:
             wider = toks[1].end()  # "Young voters"
         if wider is not None:
             got = parse(phrase[start:wider])

@@ -175,22 +175,22 @@ def _quote_records(text: str, paras: list[Paragraph], marks: list[Mark], sents: 
         while True:
             last = r.marks[-1]
             k = index_of[id(last)]
-            nxt = rec_of.get(k + 1)
-            if nxt is None or id(nxt) in absorbed:
+            following = rec_of.get(k + 1)
+            if following is None or id(following) in absorbed:
                 break
-            continued = last.continues and nxt.mention is None
+            continued = last.continues and following.mention is None
             # the second piece may have found the same attribution, before it
-            shared = nxt.mention is None or nxt.source == r.source
-            split = (shared and nxt.para == last.para and r.mention is not None
+            shared = following.mention is None or following.source == r.source
+            split = (shared and following.para == last.para and r.mention is not None
                      and r.source is not None and r.source[0] > last.close_end
-                     and _only_attribution_between(text, r, last, nxt.marks[0], sents))
+                     and _only_attribution_between(text, r, last, following.marks[0], sents))
             if not (continued or split):
                 break
-            r.spans += nxt.spans
-            r.marks += nxt.marks
-            if r.kind == "partial" and nxt.kind == "direct":
+            r.spans += following.spans
+            r.marks += following.marks
+            if r.kind == "partial" and following.kind == "direct":
                 r.kind = "direct"
-            absorbed.add(id(nxt))
+            absorbed.add(id(following))
     return merged
 
 

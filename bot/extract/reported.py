@@ -454,7 +454,7 @@ def find_reported(text: str, s0: int, e0: int, blocked: list[tuple[int, int]]
                 subj = _subject(text, s0, r.cue.start)
                 if subj is not None:
                     r.mention, r.source = subj[0], (subj[1], subj[2])
-                elif (cs := mentions.clause_subject(text[s0:r.cue.start])) is not None:
+                elif (subj2 := mentions.clause_subject(text[s0:r.cue.start])) is not None:
                     # "Senator Ann Lee spoke in Riga, calling for ..."
-                    r.mention, r.source = cs[0], (s0 + cs[1], s0 + cs[2])
+                    r.mention, r.source = subj2[0], (s0 + subj2[1], s0 + subj2[2])
     return [r for r in out if r.mention is not None]
