@@ -5,7 +5,15 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: run test lint bench eval clean
+.PHONY: run test lint bench eval clean fast test-compiled
+
+# The compiled build of the extraction engine (mypyc, see setup.py): a separate virtualenv
+# with a regular (not editable) install, rebuilt whenever the engine's source changes.
+FAST      ?= .venv-fast
+FAST_BIN   = $(FAST)/bin
+FAST_STAMP = $(FAST)/.installed
+MYPY_PIN  ?= mypy==2.4.1
+ENGINE_SRC = $(wildcard bot/extract/*.py) bot/models.py setup.py pyproject.toml
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,12 +30,30 @@ test: $(STAMP)
 	$(BIN)/ruff check bot tests bench
 	$(BIN)/python -m pytest -q
 
-bench: $(STAMP)
+$(FAST_STAMP): $(ENGINE_SRC)
+	$(PYTHON) -m venv $(FAST)
+	$(FAST_BIN)/pip install --quiet --upgrade pip
+	$(FAST_BIN)/pip install --quiet '.[test]' '$(MYPY_PIN)' 'setuptools>=77' wheel
+	rm -rf build
+	QUOTEBOT_COMPILE=1 $(FAST_BIN)/pip install --quiet --no-build-isolation --force-reinstall --no-deps .
+	touch $(FAST_STAMP)
+
+## The compiled build in .venv-fast (needs gcc and the Python headers).
+fast: $(FAST_STAMP)
+
+## The tests again, against the compiled build (run from tests/ so that the installed,
+## compiled package is imported rather than the source tree).
+test-compiled: $(FAST_STAMP)
+	cd tests && QUOTEBOT_EXPECT_COMPILED=1 ../$(FAST_BIN)/python -m pytest -q -p no:cacheprovider --rootdir=.. -c ../pyproject.toml .
+
+## Extraction throughput, pure Python and compiled, back to back.
+bench: $(STAMP) $(FAST_STAMP)
 	$(BIN)/python bench/bench_extract.py
+	$(FAST_BIN)/python bench/bench_extract.py
 
 ## Scores on the shared gold and PolNeAR dev (needs ../shared beside the project).
 eval: $(STAMP)
 	$(BIN)/python bench/evaluate.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info
+	rm -rf $(VENV) $(FAST) .pytest_cache .ruff_cache build *.egg-info

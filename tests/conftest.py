@@ -11,10 +11,3 @@ SHARED = ROOT.parent / "shared"
 @pytest.fixture
 def root() -> Path:
     return ROOT
-
-
-def quotes_of(text: str, article_id: str = "t.txt"):
-    from bot.corpus import parse_article
-    from bot.extract.pipeline import extract
-
-    return extract(parse_article(article_id, text))

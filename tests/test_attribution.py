@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from support import quotes_of
 
 from bot.corpus import parse_article
 from bot.extract.mentions import parse
 from bot.extract.pipeline import extract
-from tests.conftest import quotes_of
 
 
 def test_role_is_kept_apart_from_the_name() -> None:

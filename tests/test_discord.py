@@ -9,15 +9,7 @@ import logging
 from pathlib import Path
 
 import pytest
-
-from bot.console import unescape
-from bot.discord import render
-from bot.discord.client import QuoteBot, command_payloads, read_token
-from bot.discord.cog import QuoteCog
-from bot.index import ArticleInfo, QuoteIndex
-from bot.models import Quote
-from bot.service import ReloadBusy, Service
-from tests.discord_fakes import (
+from discord_fakes import (
     MANAGE_GUILD,
     SPEC,
     component_interaction,
@@ -26,6 +18,14 @@ from tests.discord_fakes import (
     run_command,
     validator,
 )
+
+from bot.console import unescape
+from bot.discord import render
+from bot.discord.client import QuoteBot, command_payloads, read_token
+from bot.discord.cog import QuoteCog
+from bot.index import ArticleInfo, QuoteIndex
+from bot.models import Quote
+from bot.service import ReloadBusy, Service
 
 ROOT = Path(__file__).resolve().parents[1]
 needs_spec = pytest.mark.skipif(not SPEC.exists(), reason=f"Discord's OpenAPI spec not found at {SPEC}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import quotes_of
+from support import quotes_of
 
 
 def test_split_quotation_is_one_record_with_two_pieces() -> None:
