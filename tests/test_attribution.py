@@ -592,3 +592,59 @@ def test_a_cue_after_to_and_the_subject_of_the_verb_before_it(sentence: str, con
                                                               speaker: str) -> None:
     [q] = quotes_of(f"Title\n\n{sentence}\n")
     assert (q.text, q.speaker) == (content, speaker)
+
+
+@pytest.mark.parametrize("sentence, pieces, speaker", [
+    ("Lenox was a juggernaut, Mr. Tom Clarke said, until it went bankrupt in 1999.",
+     ["Lenox was a juggernaut", "until it went bankrupt in 1999"], "Tom Clarke"),
+    ("The latest test, North Korea said Friday, was its biggest yet by far.",
+     ["The latest test", "was its biggest yet by far"], "North Korea"),
+    # the clause that a conjunction ends opens the statement
+    ("Ms. Ana Ruiz set herself apart from Mr. Ole Dahl, who works for RT and, Ms. Ruiz said, "
+     "has seemed to support the plan.",
+     ["who works for RT and", "has seemed to support the plan"], "Ana Ruiz"),
+])
+def test_an_attribution_inside_its_sentence_parts_the_statement(sentence: str, pieces: list[str],
+                                                                 speaker: str) -> None:
+    text = f"Title\n\n{sentence}\n"
+    [q] = [q for q in quotes_of(text) if q.kind == "reported"]
+    body = text
+    assert [body[a:b] for a, b in q.spans] == pieces
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("sentence", [
+    # an apposition before the cue, not a statement around it
+    "Donald Trump, the Republican nominee, said, after a pause, that he would win.",
+    # a clause of its own opens the source
+    "But, Governor, I must ask, because as The Wall Street Journal wrote, it shows "
+    "people are worried about the economy.",
+])
+def test_no_inset_statement_where_the_commas_part_something_else(sentence: str) -> None:
+    text = f"Title\n\n{sentence}\n"
+    assert all(len(q.spans) == 1 for q in quotes_of(text))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Governor Tom Hale said Monday that the budget would pass in June.",
+    "Governor Tom Hale said on Monday the budget would pass in June.",
+    "Governor Tom Hale said Monday afternoon the budget would pass in June.",
+])
+def test_the_day_after_a_cue_is_when_not_what(sentence: str) -> None:
+    [q] = quotes_of(f"Title\n\n{sentence}\n")
+    assert (q.text, q.speaker) == ("the budget would pass in June", "Tom Hale")
+
+
+def test_a_name_and_its_apposition_are_no_statement_before_an_inverted_cue() -> None:
+    text = ("Title\n\nIvanka Trump, the nominee's eldest daughter, noted the rule in the "
+            "interview last week.\n")
+    assert quotes_of(text) == []
+
+
+def test_the_apposition_of_an_according_to_source_is_no_statement() -> None:
+    text = ("Title\n\nSkills training can be extremely effective in reducing suicide, according "
+            "to Craig Bryan, head of the National Center for Veterans Studies, and other "
+            "scientists.\n")
+    [q] = quotes_of(text)
+    assert q.text == "Skills training can be extremely effective in reducing suicide"
+    assert q.speaker == "Craig Bryan"

@@ -329,7 +329,7 @@ def _reported_records(text: str, paras: list[Paragraph], marks: list[Mark], qrec
             quoted = sum(min(b, ce) - max(a, cs) for a, b in blocked if a < ce and b > cs)
             if quoted > 0.5 * (ce - cs):
                 continue
-            out.append(_Rec([(cs, ce)], "reported", rep.mention, rep.source, rep.cue, pi))
+            out.append(_Rec(rep.pieces(), "reported", rep.mention, rep.source, rep.cue, pi))
     return out
 
 

@@ -66,6 +66,10 @@ _NOT_CLAUSE_START = re.compile(
 _AFTER_FINAL_CUE = re.compile(
     r"\s*(?:[.!?]*\s*$|(?:in|on|at|during|after|before|last|this|yesterday|today|earlier|"
     r"later|recently|again|also|from|via|with|through|when|while|as)\b|(?-i:[A-Z]))", re.I)
+# "Ivanka Trump, the nominee's eldest daughter, noted the rule": a name and its
+# apposition are the subject of the cue, not a statement before it
+_APPOSITION = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:the|a|an|his|her|their|its)\s"
+                         r"(?:(?!\b(?:is|are|was|were|has|have|had|will|would|can|could)\b)[^,])*")
 _INVERTED_SOURCE = re.compile(r"\s*(?:the|a|an|one|two|some|several|another|his|her|their|"
                               r"its|our)\b", re.I)
 # A passive ("is expected to", "has been endorsed by"), "as predicted", or a gerund after
@@ -181,6 +185,15 @@ class Reported:
     source: tuple[int, int] | None
     cue: Cue
     inherit_subject: bool = False  # ", adding that ..." speaks for the clause's subject
+    # "The museum, Mr. Bush said, celebrated ...": the attribution standing inside the
+    # content, which is then the two pieces around it
+    inset: tuple[int, int] | None = None
+
+    def pieces(self) -> list[tuple[int, int]]:
+        cs, ce = self.content
+        if self.inset is None:
+            return [(cs, ce)]
+        return [(cs, self.inset[0]), (self.inset[1], ce)]
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -212,6 +225,61 @@ def _cut_at_next_verb(text: str, cs: int, ce: int, verbs: list[tuple[int, int, s
         if cs < a < ce and text[a - 5:a] == " and ":
             return a - 5
     return ce
+
+
+# What may stand between an attribution set inside its sentence and the comma that
+# closes it: nothing, a day, or a short time or place phrase ("Mr. Clarke said Friday, ")
+_DAY_AFTER_CUE = re.compile(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                            r"(?:\s+(?:morning|afternoon|evening|night))?(?=[\s,.;])")
+_INSET_AFTER = re.compile(r"(?P<gap>[^,.;:!?\"“”]{0,40}),\s+")
+_INSET_GAP = re.compile(r"\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                        r"(?:\s+(?:morning|afternoon|evening|night))?|(?:in|at|during|on|after|before|"
+                        r"last|this)\s[^,]{1,36}|yesterday|today|earlier|later|again|also|recently|"
+                        r"then)?\s*")
+
+_INSET_NOT_SOURCE = re.compile(r"(?:because|as|since|while|when|if|although|though|and|but|or|so|"
+                               r"who|which|that|what)\s", re.I)
+_MODAL_BEFORE = re.compile(r"\b(?:must|should|would|could|can|will|may|might|to)\s+$")
+_ENDS_WITH_CONJUNCTION = re.compile(r"\s(?:and|but|or)$")
+
+
+def _inset(text: str, s0: int, e0: int, cue: Cue, free: Callable[[int], bool]) -> Reported | None:
+    """'Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt': an attribution
+    set inside its sentence between commas; what was said is the sentence around it."""
+    after = _INSET_AFTER.match(text, cue.end, e0)
+    if after is None or not _INSET_GAP.fullmatch(after.group("gap")):
+        return None
+    comma = text.rfind(", ", s0, cue.start)
+    if comma < 0 or not text[s0:comma].strip():
+        return None
+    src_start = comma + 2
+    if len(text[src_start:cue.start].split()) > 6:
+        return None
+    if _INSET_NOT_SOURCE.match(text, src_start) or _MODAL_BEFORE.search(text, src_start, cue.start):
+        # "because as The Wall Street Journal wrote, ...": a clause of its own; "I must
+        # ask, ...": a verb that reports nothing yet
+        return None
+    mention = mentions.parse(text[src_start:cue.start])
+    if mention is None or mention.kind == "pronoun" and mention.head in ("it", "that", "which", "this"):
+        return None
+    # "Donald Trump, the Republican nominee, said, ...": an apposition, not a content
+    lead = text[s0:comma].split()
+    if len(lead) <= 4 and all(w[:1].isupper() or w in ("of", "the", "and") for w in lead) and \
+            (named := mentions.parse(" ".join(lead))) is not None and named.kind in ("name", "org"):
+        return None
+    cs, a_end = _trim(text, s0, comma)
+    b_start, ce = _trim(text, after.end(), _cut_tail(text, after.end(), e0))
+    if len(text[b_start:ce].split()) < 3 or _first_word(text[b_start:ce]) in _PARTICIPLE:
+        return None
+    if not all(free(i) for i in (cs, a_end - 1, b_start, ce - 1)):
+        return None
+    if _ENDS_WITH_CONJUNCTION.search(text, cs, a_end):
+        # "Mr. King set himself apart from Mr. Schultz, who works for RT and, Mr. King
+        # said, has ...": the statement opens with the clause that the conjunction ends
+        inner = text.rfind(", ", cs, a_end)
+        if inner >= 0:
+            cs = inner + 2
+    return Reported((cs, ce), mention, (src_start, cue.start), cue, inset=(a_end, b_start))
 
 
 _SUBORDINATE_OPEN = re.compile(r"\s*(?:As|When|While|After|Before|Because|If|Although|Though|"
@@ -315,9 +383,11 @@ def find_reported(text: str, s0: int, e0: int, blocked: list[tuple[int, int]]
             if src is not None and ce - cs > 15:
                 out.append(Reported((cs, ce), src, (ss, se), cue))
         elif text[s0:m.start()].rstrip().endswith(",") and comma >= 0 and \
-                len(text[comma + 1:e0].split()) >= 4:
+                len(text[comma + 1:e0].split()) >= 4 and \
+                not (text[comma + 1:comma + 3].strip()[:1].islower() and not _FINITE.search(text, comma + 1, e0)):
             # inserted: "As a first sign, according to X, NATO wants to ..." — what
-            # follows the source is the statement
+            # follows the source is the statement (but not the source's apposition:
+            # "according to Craig Bryan, head of the National Center ...")
             ss, se = _trim(text, m.end(), comma)
             src = mentions.parse(text[ss:se])
             cs, ce = _trim(text, comma + 1, _cut_tail(text, comma + 1, e0))
@@ -340,36 +410,42 @@ def find_reported(text: str, s0: int, e0: int, blocked: list[tuple[int, int]]
             continue
         if any(r.content[0] <= cue.start < r.content[1] for r in out):
             continue
-        after = text[cue.end:min(e0, cue.end + 300)]  # bounded: long sentences stay linear
+        # "said Monday (that) ...": the day is when it was said, not what
+        day = _DAY_AFTER_CUE.match(text, cue.end, e0)
+        base = day.end() if day else cue.end
+        after = text[base:min(e0, base + 300)]  # bounded: long sentences stay linear
         word = cue.text
         participle = word in _PARTICIPLE and text[max(s0, cue.start - 2):cue.start] == ", "
         # the content: "that CLAUSE", a bare clause after say-class verbs, "to VERB"
         content_start = None
         mt = _THAT.match(after)
         gap = mt.group("gap") if mt else ""
-        if mt and _RELATIVE_THAT.match(text, cue.end + mt.end()) and gap.strip():
+        if mt and _RELATIVE_THAT.match(text, base + mt.end()) and gap.strip():
             mt = None  # "spoke in a cottage that overlooks the bay": a relative clause
-        if mt and _THAT_DETERMINER.match(text, cue.end + mt.end()):
+        if mt and _THAT_DETERMINER.match(text, base + mt.end()):
             mt = None  # "went on to win that year in a landslide"
         if mt and (_GAP_OK.fullmatch(gap) or (cue.lemma in _TELL_TYPE and len(gap.split()) <= 4
                                               and _GAP_OK.fullmatch(" ".join(gap.split()[1:]))
                                               ) or (cue.lemma in _TELL_TYPE and
                                                     len(gap.split()) <= 3)):
-            content_start = cue.end + mt.end()
+            content_start = base + mt.end()
         elif cue.lemma in _TELL_TYPE and (ml := _LISTENER.match(after)):
-            content_start = cue.end + ml.end()  # "told reporters he would ..."
+            content_start = base + ml.end()  # "told reporters he would ..."
         elif cue.lemma in _BARE_OK and (_FINITE.search(after[:90]) or _PRONOUN_SUBJECT.match(after)) \
                 and _CLAUSE_START.match(after) and not _NOT_CLAUSE_START.match(after) \
                 and _first_word(after) not in _PARTICIPLE \
                 or cue.lemma in _TO_VERBS and _TO_INF.match(after) \
                 or cue.lemma in _WH_OK and _WH_CLAUSE.match(after):
-            content_start = cue.end
+            content_start = base
         sentence_final = False
         if content_start is None:
             # "CLAUSE, X said on Monday." — the cue closes the sentence
             rest = text[cue.end:e0] if e0 - cue.end < 200 else "x " * 9
             inverted = text[cue.start - 2:cue.start] == ", "
             if cue.lemma not in SAY_CLASS or word not in SPEECH_FORMS:
+                continue
+            if (inset := _inset(text, s0, e0, cue, free)) is not None:
+                out.append(inset)
                 continue
             if len(rest.split()) <= 8 and "," not in rest.strip().rstrip(".") and \
                     (_AFTER_FINAL_CUE.match(rest) or cue.lemma in _TELL_TYPE or
@@ -407,7 +483,8 @@ def find_reported(text: str, s0: int, e0: int, blocked: list[tuple[int, int]]
                     "but", "and", "however", "still", "yet", "so", "meanwhile"):
                 cs = s0 + intro.end()
             cs, ce = _trim(text, cs, s0 + comma)
-            if ce - cs > 15 and all(free(i) for i in (cs, ce - 1)):
+            if ce - cs > 15 and all(free(i) for i in (cs, ce - 1)) and \
+                    not _APPOSITION.fullmatch(text, cs, ce):
                 out.append(Reported((cs, ce), src, sspan, cue))
             continue
         assert content_start is not None
