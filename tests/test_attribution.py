@@ -648,3 +648,16 @@ def test_the_apposition_of_an_according_to_source_is_no_statement() -> None:
     [q] = quotes_of(text)
     assert q.text == "Skills training can be extremely effective in reducing suicide"
     assert q.speaker == "Craig Bryan"
+
+
+def test_a_title_given_apart_still_finds_the_headline_and_its_quotation() -> None:
+    from bot.corpus import parse_article
+    from bot.extract.pipeline import extract
+
+    text = ("Senator Ruiz Hammers Bank CEO: ‘You Should Be Investigated.’\n\nSenator Ana Ruiz "
+            "grilled the bank's chief executive on Tuesday.\n")
+    # the record's title lacks the full stop inside the closing mark
+    art = parse_article("t", text, fields={"title": "Senator Ruiz Hammers Bank CEO: ‘You Should Be Investigated’"})
+    [q] = [q for q in extract(art) if q.kind == "direct"]
+    assert q.text == "You Should Be Investigated."
+    assert q.speaker == "Ana Ruiz"

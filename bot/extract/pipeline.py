@@ -82,9 +82,10 @@ class _Sentences:
 
 def _same_title(line: str, title: str) -> bool:
     """Is this first line the headline? A title given apart from the text may differ from
-    the line in its final full stop or spacing."""
+    the line in its full stops (also one inside a closing quotation mark: "... 'Terrifying.'"
+    / "... 'Terrifying'") or spacing."""
     def norm(s: str) -> str:
-        return " ".join(s.split()).rstrip(" .").casefold()
+        return " ".join(s.replace(".", "").split()).casefold()
     return norm(line) == norm(title)
 
 
