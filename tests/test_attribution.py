@@ -661,3 +661,27 @@ def test_a_title_given_apart_still_finds_the_headline_and_its_quotation() -> Non
     [q] = [q for q in extract(art) if q.kind == "direct"]
     assert q.text == "You Should Be Investigated."
     assert q.speaker == "Ana Ruiz"
+
+
+def test_a_participle_cue_takes_no_verb_past_the_next_comma() -> None:
+    text = ("Title\n\nWhile Obama had a wide array of black artists writing songs about him, that "
+            "has not been happening for Clinton.\n")
+    assert [q for q in quotes_of(text) if q.kind == "reported"] == []
+
+
+def test_a_person_introduced_before_a_quotation_paragraph_is_its_he() -> None:
+    text = ("Title\n\nOle Dahl largely agreed with the mayor and seemed to think the outreach was "
+            "phony.\n\n“A lot of it comes across as pandering,” he said.\n\nWhile Governor Tom Hale "
+            "had a wide array of artists on his side, that has not been happening for Clinton, "
+            "which is something that concerns Henry Crespo, president of the Miami-based Florida "
+            "Democratic Black Caucus.\n\n“No one is writing songs for her. Hale had them. She has "
+            "nobody like that,” he said.\n")
+    got = {q.text[:12]: q.speaker for q in quotes_of(text) if q.kind == "direct"}
+    assert got == {"A lot of it ": "Ole Dahl", "No one is wr": "Henry Crespo"}
+
+
+def test_the_subject_of_the_introducing_sentence_keeps_its_quotation() -> None:
+    text = ("Title\n\nGovernor Tom Hale attacked Henry Crespo, president of the Florida Democratic "
+            "Black Caucus.\n\n“He has no plan for the state at all,” he said.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker == "Tom Hale"

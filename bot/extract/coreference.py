@@ -52,6 +52,8 @@ _MULTI_NAME_RUN = re.compile(
 )
 # where a sentence or paragraph starts
 _SENTENCE_START = re.compile(r"(?:[.!?][\"”’']*\s+|\n\s*)(?=[\"“‘'(]?[A-Z])")
+_SUBORDINATE = re.compile(r"(?:While|Although|Though|Because|If|Unless|Whereas|Since|When|As|After|"
+                          r"Before|Once|Until)\s")
 _INTRO = re.compile(r"(?:(?:On|In|At|During|After|Before|Later|Earlier|Meanwhile|However|But|And|"
                     r"Still|Then)\b[^,]{0,40},\s*)")
 # How many sentences back the subject of the passage is looked for. Measured on PolNeAR
@@ -366,10 +368,17 @@ class Discourse:
                 # We asked" is the newspaper)
                 return Resolved(group[1].speaker, group[1].role, group[1].kind, 0.55)
             return Resolved(None, None, None, 0.0)
-        subject = self._recent_subject(pos, gender)
+        # a person introduced right before the quotation outranks the subjects of older
+        # sentences, not the subject of the introducing sentence itself
+        newcomer = self._newcomer(pos, gender)
+        # (two sentences: the quotation's own and the one before it)
+        subject = self._recent_subject(pos, gender, sentences=2 if newcomer else SUBJECT_REACH)
         if subject is not None:
             subject.last_spoke = pos
             return Resolved(subject.name, subject.role, "person", 0.75, subject)
+        if newcomer is not None:
+            newcomer.last_spoke = pos
+            return Resolved(newcomer.name, newcomer.role, "person", 0.7, newcomer)
         window = 2500  # characters: a pronoun reaches back a few paragraphs, no further
         cands = [e for e in self.entities if e.kind == "person" and e.first < pos
                  and max(e.last_spoke, self._mentioned_before(e, pos)) > pos - window]
@@ -395,6 +404,30 @@ class Discourse:
             return Resolved(e.name, e.role, "person", conf, e)
         return Resolved(None, None, None, 0.0)
 
+    def _newcomer(self, pos: int, gender: str | None) -> Entity | None:
+        """'... which concerns Henry Crespo, president of the Florida Democratic Black
+        Caucus. | "No one is writing songs for Hillary," he said.': a paragraph that opens
+        with a quotation quotes the person last introduced (first named) in the closing
+        sentence of the paragraph before, if that person has not spoken yet."""
+        text = self.text
+        para = text.rfind("\n", 0, pos) + 1
+        if para == 0 or text[para:para + 1] not in "\"“" or "\n" not in text[para - 2:para]:
+            return None
+        prev_end = len(text[:para].rstrip())
+        prev = text.rfind("\n", 0, prev_end) + 1
+        if self._sentence_starts is None:
+            self._sentence_starts = [m.end() for m in _SENTENCE_START.finditer(text)]
+        starts = self._sentence_starts
+        k = bisect_left(starts, prev_end)
+        last = max(prev, starts[k - 1] if k else 0)
+        if any(c in text[last:prev_end] for c in "\"“”"):
+            return None  # the paragraph before ends with a quotation: no introduction
+        found = [e for e in self.entities if e.kind == "person" and last <= e.first < prev_end
+                 and e.last_spoke < 0 and e.confirmed
+                 and not (e.gender and gender in ("m", "f") and e.gender != gender)]
+        # the last one introduced: "While Governor Hale had ..., which concerns Henry Crespo"
+        return max(found, key=lambda e: e.first) if found else None
+
     def _recent_subject(self, pos: int, gender: str | None, sentences: int = SUBJECT_REACH) -> Entity | None:
         """The person the passage is about: the named subject of one of the last few
         sentences ("Scott joked that ... | "I've always been insulted," he said").
@@ -405,9 +438,17 @@ class Discourse:
         k = bisect_left(starts, pos)
         counted = 0
         pronoun = {"m": "he", "f": "she"}.get(gender or "")
+        # sentences inside the quotation that this pronoun attributes speak of others:
+        # '"... Obama had will.i.am. Hillary has nobody like that," he said'
+        para = self.text.rfind("\n", 0, pos) + 1
+        quoted_to = -1
+        if self.text[para:para + 1] in ("\"", "“"):
+            quoted_to = max(self.text.rfind("”", para, pos), self.text.rfind("\"", para + 1, pos))
         for st in reversed(starts[max(0, k - 2 * sentences):k]):
             if st < pos - 1500:
                 break
+            if para < st < quoted_to:
+                continue
             head = self.text[st:min(pos, st + 200)]
             # a sentence opening with the same pronoun is about the same person: it
             # carries the chain back without using up the reach
@@ -422,6 +463,13 @@ class Discourse:
             intro = _INTRO.match(head)
             if intro:
                 head = head[intro.end():]
+            if _SUBORDINATE.match(head):
+                # "While Obama had ..., that has not been happening for Clinton": the
+                # subject of the sentence stands after the subordinate clause
+                comma = head.find(", ")
+                if comma < 0:
+                    continue
+                head = head[comma + 2:]
             got = mentions.clause_subject(head)  # "Kremlin spokesman Dmitri Peskov had ..."
             if got is None:
                 continue

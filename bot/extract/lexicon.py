@@ -240,7 +240,10 @@ ORG_NOUNS = {"ministry", "department", "committee", "council", "commission", "ag
              "institute", "company", "corporation", "bank", "fund", "group", "service",
              "services", "bureau", "board", "authority", "police", "army", "navy",
              "coalition", "network", "center", "centre", "university", "kremlin",
-             "pentagon", "cabinet", "presidency", "team", "firm", "club", "league"}
+             "pentagon", "cabinet", "presidency", "team", "firm", "club", "league",
+             "caucus", "federation", "society", "assembly", "academy", "college", "school",
+             "hospital", "museum", "legislature", "chamber", "secretariat", "directorate",
+             "panel", "institution", "trust", "partnership", "bloc", "movement"}
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",

@@ -204,6 +204,17 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _bare_reach(cue_word: str, after: str) -> int:
+    """How far the verb of a bare clause after a cue may stand. After a participle it must
+    stand before the next comma: 'black artists writing songs about him, that has not
+    ...' ends its phrase at the comma, and the verb after it is another clause's."""
+    if cue_word.endswith("ing"):
+        comma = after.find(",", 0, 90)
+        if comma >= 0:
+            return comma
+    return 90
+
+
 def _first_word(s: str) -> str:
     """'reported adding that ...': the participle opens no clause of its own."""
     parts = s.split(None, 1)
@@ -431,7 +442,8 @@ def find_reported(text: str, s0: int, e0: int, blocked: list[tuple[int, int]]
             content_start = base + mt.end()
         elif cue.lemma in _TELL_TYPE and (ml := _LISTENER.match(after)):
             content_start = base + ml.end()  # "told reporters he would ..."
-        elif cue.lemma in _BARE_OK and (_FINITE.search(after[:90]) or _PRONOUN_SUBJECT.match(after)) \
+        elif cue.lemma in _BARE_OK and (_FINITE.search(after[:_bare_reach(word, after)])
+                                        or _PRONOUN_SUBJECT.match(after)) \
                 and _CLAUSE_START.match(after) and not _NOT_CLAUSE_START.match(after) \
                 and _first_word(after) not in _PARTICIPLE \
                 or cue.lemma in _TO_VERBS and _TO_INF.match(after) \
