@@ -404,6 +404,12 @@ class Discourse:
             return Resolved(e.name, e.role, "person", conf, e)
         return Resolved(None, None, None, 0.0)
 
+    def _starts(self) -> list[int]:
+        """Where the article's sentences start, found once."""
+        if self._sentence_starts is None:
+            self._sentence_starts = [m.end() for m in _SENTENCE_START.finditer(self.text)]
+        return self._sentence_starts
+
     def _newcomer(self, pos: int, gender: str | None) -> Entity | None:
         """'... which concerns Henry Crespo, president of the Florida Democratic Black
         Caucus. | "No one is writing songs for Hillary," he said.': a paragraph that opens
@@ -415,9 +421,7 @@ class Discourse:
             return None
         prev_end = len(text[:para].rstrip())
         prev = text.rfind("\n", 0, prev_end) + 1
-        if self._sentence_starts is None:
-            self._sentence_starts = [m.end() for m in _SENTENCE_START.finditer(text)]
-        starts = self._sentence_starts
+        starts = self._starts()
         k = bisect_left(starts, prev_end)
         last = max(prev, starts[k - 1] if k else 0)
         if any(c in text[last:prev_end] for c in "\"“”"):
@@ -432,9 +436,7 @@ class Discourse:
         """The person the passage is about: the named subject of one of the last few
         sentences ("Scott joked that ... | "I've always been insulted," he said").
         Sentences that open with a pronoun of the same gender carry the chain back."""
-        if self._sentence_starts is None:
-            self._sentence_starts = [m.end() for m in _SENTENCE_START.finditer(self.text)]
-        starts = self._sentence_starts
+        starts = self._starts()
         k = bisect_left(starts, pos)
         counted = 0
         pronoun = {"m": "he", "f": "she"}.get(gender or "")
@@ -444,7 +446,8 @@ class Discourse:
         quoted_to = -1
         if self.text[para:para + 1] in ("\"", "“"):
             quoted_to = max(self.text.rfind("”", para, pos), self.text.rfind("\"", para + 1, pos))
-        for st in reversed(starts[max(0, k - 2 * sentences):k]):
+        for i in range(k - 1, -1, -1):
+            st = starts[i]
             if st < pos - 1500:
                 break
             if para < st < quoted_to:

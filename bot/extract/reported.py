@@ -15,7 +15,7 @@ from typing import Any
 from bot.extract import cues as cuemod
 from bot.extract import mentions
 from bot.extract.cues import Cue
-from bot.extract.lexicon import SAY_CLASS, SPEECH_FORMS, STANCE_FORMS
+from bot.extract.lexicon import SAY_CLASS, SPEECH_FORMS, STANCE_FORMS, WEEKDAYS
 from bot.extract.mentions import Mention
 from bot.extract.wordfind import occurrences, word_starts
 
@@ -158,6 +158,12 @@ _TO_VERBS = {"urge", "call", "ask", "demand", "beg", "plead", "advise", "promise
              "decide", "plan", "want", "expect", "hope", "intend", "offer"}
 
 
+def _apposition_after(text: str, s: int, e: int) -> bool:
+    """'according to Craig Bryan, head of the National Center ..., and other scientists':
+    what follows the source's comma describes the source (lower case, no verb)."""
+    return text[s:s + 3].strip()[:1].islower() and not _FINITE.search(text, s, e)
+
+
 def _inverted_name(text: str, cue_end: int, hi: int) -> bool:
     """Does a name follow the cue, as in "said Brian Baker"? (A description there may as
     well be the object of a cue closing an apposition: "Clinton, the former secretary of
@@ -238,15 +244,16 @@ def _cut_at_next_verb(text: str, cs: int, ce: int, verbs: list[tuple[int, int, s
     return ce
 
 
+# "(on) Friday (afternoon)"
+_DAY = (r"(?:on\s+)?(?:" + "|".join(d.capitalize() for d in WEEKDAYS) +
+        r")(?:\s+(?:morning|afternoon|evening|night))?")
+# a day right after a cue: "said Monday (that) ..."
+_DAY_AFTER_CUE = re.compile(rf"\s+{_DAY}(?=[\s,.;])")
 # What may stand between an attribution set inside its sentence and the comma that
 # closes it: nothing, a day, or a short time or place phrase ("Mr. Clarke said Friday, ")
-_DAY_AFTER_CUE = re.compile(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-                            r"(?:\s+(?:morning|afternoon|evening|night))?(?=[\s,.;])")
 _INSET_AFTER = re.compile(r"(?P<gap>[^,.;:!?\"“”]{0,40}),\s+")
-_INSET_GAP = re.compile(r"\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-                        r"(?:\s+(?:morning|afternoon|evening|night))?|(?:in|at|during|on|after|before|"
-                        r"last|this)\s[^,]{1,36}|yesterday|today|earlier|later|again|also|recently|"
-                        r"then)?\s*")
+_INSET_GAP = re.compile(rf"\s*(?:{_DAY}|(?:in|at|during|on|after|before|last|this)\s[^,]{{1,36}}|"
+                        r"yesterday|today|earlier|later|again|also|recently|then)?\s*")
 
 _INSET_NOT_SOURCE = re.compile(r"(?:because|as|since|while|when|if|although|though|and|but|or|so|"
                                r"who|which|that|what)\s", re.I)
@@ -394,11 +401,9 @@ def find_reported(text: str, s0: int, e0: int, blocked: list[tuple[int, int]]
             if src is not None and ce - cs > 15:
                 out.append(Reported((cs, ce), src, (ss, se), cue))
         elif text[s0:m.start()].rstrip().endswith(",") and comma >= 0 and \
-                len(text[comma + 1:e0].split()) >= 4 and \
-                not (text[comma + 1:comma + 3].strip()[:1].islower() and not _FINITE.search(text, comma + 1, e0)):
+                len(text[comma + 1:e0].split()) >= 4 and not _apposition_after(text, comma + 1, e0):
             # inserted: "As a first sign, according to X, NATO wants to ..." — what
-            # follows the source is the statement (but not the source's apposition:
-            # "according to Craig Bryan, head of the National Center ...")
+            # follows the source is the statement
             ss, se = _trim(text, m.end(), comma)
             src = mentions.parse(text[ss:se])
             cs, ce = _trim(text, comma + 1, _cut_tail(text, comma + 1, e0))
