@@ -685,3 +685,22 @@ def test_the_subject_of_the_introducing_sentence_keeps_its_quotation() -> None:
             "Black Caucus.\n\n“He has no plan for the state at all,” he said.\n")
     [q] = [q for q in quotes_of(text) if q.kind == "direct"]
     assert q.speaker == "Tom Hale"
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Senator Ana Ruiz called the tax plan a gift to the rich.", "the tax plan a gift to the rich"),
+    ("Senator Ana Ruiz called her vote for the war a mistake, but she said it was long ago.",
+     "her vote for the war a mistake"),
+])
+def test_calling_something_a_thing_is_a_statement(sentence: str, content: str) -> None:
+    got = [(q.text, q.speaker) for q in quotes_of(f"Title\n\n{sentence}\n") if q.cue == "called"]
+    assert got == [(content, "Ana Ruiz")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The band leader called Democratic bigwigs to the stage for the final song.",
+    "Governor Tom Hale called the police a day later about the break-in.",
+    "National Guard members, called to service by the governor, stood by all night.",
+])
+def test_calling_someone_to_a_place_or_on_the_phone_is_no_statement(sentence: str) -> None:
+    assert [q for q in quotes_of(f"Title\n\n{sentence}\n") if q.cue == "called"] == []

@@ -15,7 +15,7 @@ from typing import Any
 from bot.extract import cues as cuemod
 from bot.extract import mentions
 from bot.extract.cues import Cue
-from bot.extract.lexicon import SAY_CLASS, SPEECH_FORMS, STANCE_FORMS, WEEKDAYS
+from bot.extract.lexicon import NAMING_VERBS, SAY_CLASS, SPEECH_FORMS, STANCE_FORMS, WEEKDAYS
 from bot.extract.mentions import Mention
 from bot.extract.wordfind import occurrences, word_starts
 
@@ -141,6 +141,14 @@ def _according_in(text: str, s: int, e: int) -> list[re.Match[str]]:
 _STANCE_NOT_OBJECT = re.compile(r"(?:to|that|it|him|her|them|me|us|you|and|or|but|as|if)\b")
 # "urged Congress to act": a short object, then "to" and a verb (not "to the ...", which
 # is a preposition: "could decide the case, even if it goes to the Supreme Court")
+# "called Oz a quack", "called it a common ailment", "branded the deal a disaster": an
+# object, then what it is called (not "called the police a day later")
+_NAMING_OBJECT = re.compile(
+    r"\s+(?!(?:a|an|for|on|upon|to|in|out|off|up|back|into|by|as|at)\b)[^,.;:!?\"“”()]{1,60}?\s(?:a|an)\s+"
+    r"(?!(?:day|week|month|year|few|couple|number|lot|total|series|press|meeting|news|hour|minute|"
+    r"second|time|moment|half|dozen|bit|cab|taxi|doctor|lawyer|friend|halt|vote|referendum|"
+    r"election|strike|truce|ceasefire|timeout|special)\b)[a-z]")
+_NEXT_CLAUSE = re.compile(r",\s+(?:but|and|which|who|while|although|though|as|so|saying|adding)\b")
 _TO_INF = re.compile(r"\s+(?:on\s+|upon\s+)?[^.;:!?\"“”,]{0,60}?\bto\s+(?!(?:the|a|an|his|her|"
                      r"their|its|our|this|that|these|those|him|them|me|us)\b)[a-z]")
 _TAIL_CUT = re.compile(r",\s+(?:adding|saying|stating|noting|arguing|claiming|insisting|"
@@ -525,9 +533,14 @@ def find_reported(text: str, s0: int, e0: int, blocked: list[tuple[int, int]]
             continue
         if any(r.cue.start <= a < r.content[1] or r.content[0] <= a < r.content[1] for r in out):
             continue
+        naming = STANCE_FORMS[form] in NAMING_VERBS
+        if naming and not _NAMING_OBJECT.match(text, verb_end, e0):
+            continue
         ce = _cut_subordinate(text, s0, a, verb_end, _cut_tail(text, verb_end, e0))
+        if naming and (next_clause := _NEXT_CLAUSE.search(text, verb_end, ce)) is not None:
+            ce = next_clause.start()  # "called her vote a mistake, but she noted ..."
         cs, ce = _trim(text, verb_end, _cut_at_next_verb(text, verb_end, ce, stances))
-        if len(text[cs:ce].split()) < 3 or _STANCE_NOT_OBJECT.match(text, cs):
+        if len(text[cs:ce].split()) < 3 or not naming and _STANCE_NOT_OBJECT.match(text, cs):
             continue
         cue = Cue(a, verb_end, form, STANCE_FORMS[form])
         if (rep := _attributed(text, s0, (cs, ce), cue, participle)) is not None:
