@@ -315,6 +315,9 @@ GIVEN_NAME_GENDER: dict[str, str] = {**dict.fromkeys(_MALE_TEXT.split(), "m"),
 # Verbs whose object is what was said or held, not a clause: "called for the repeal of
 # the law", "criticized the plan", "spoke of her early discussions". With a particle
 # where the verb needs one.
+# verbs that make a statement only as "VERB X a Y" ("branded the deal a disaster"); alone
+# they phone, summon or name ("called 911", "called Democrats to the stage")
+NAMING_VERBS = ("call", "label", "brand", "dub")
 STANCE_VERBS = [
     "criticize", "criticise", "praise", "mention", "cite", "describe", "propose", "announce",
     "deny", "reject", "oppose", "attack", "question",
@@ -324,13 +327,9 @@ STANCE_VERBS = [
     "urge", "recommend", "decry", "denounce", "lambaste", "champion", "call on",
     "rail against", "warn against", "argue against", "speak out against", "lash out at",
     "speak about", "talk about", "brag about", "boast about", "speak out about",
-    # naming: only with an object and its complement ("called Oz a quack"), see
-    # NAMING_VERBS
-    "call", "label", "brand", "dub",
+    # naming: only with an object and its complement ("called Oz a quack")
+    *NAMING_VERBS,
 ]
-# verbs that make a statement only as "VERB X a Y" ("branded the deal a disaster"); alone
-# they phone, summon or name ("called 911", "called Democrats to the stage")
-NAMING_VERBS = {"call", "label", "brand", "dub"}
 # Left out: "support", "plan", "want", "welcome", "dismiss", "push for" name what someone
 # does or intends as often as what they said (measured on PolNeAR dev, the precision of
 # their objects as attributions was 0.0-0.5, against 0.9 for the rest); "discuss" names an

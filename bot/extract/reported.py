@@ -139,8 +139,6 @@ def _according_in(text: str, s: int, e: int) -> list[re.Match[str]]:
 
 # not an object: a to-infinitive or clause is handled elsewhere, a bare adverb is nothing
 _STANCE_NOT_OBJECT = re.compile(r"(?:to|that|it|him|her|them|me|us|you|and|or|but|as|if)\b")
-# "urged Congress to act": a short object, then "to" and a verb (not "to the ...", which
-# is a preposition: "could decide the case, even if it goes to the Supreme Court")
 # "called Oz a quack", "called it a common ailment", "branded the deal a disaster": an
 # object, then what it is called (not "called the police a day later")
 _NAMING_OBJECT = re.compile(
@@ -149,6 +147,8 @@ _NAMING_OBJECT = re.compile(
     r"second|time|moment|half|dozen|bit|cab|taxi|doctor|lawyer|friend|halt|vote|referendum|"
     r"election|strike|truce|ceasefire|timeout|special)\b)[a-z]")
 _NEXT_CLAUSE = re.compile(r",\s+(?:but|and|which|who|while|although|though|as|so|saying|adding)\b")
+# "urged Congress to act": a short object, then "to" and a verb (not "to the ...", which
+# is a preposition: "could decide the case, even if it goes to the Supreme Court")
 _TO_INF = re.compile(r"\s+(?:on\s+|upon\s+)?[^.;:!?\"“”,]{0,60}?\bto\s+(?!(?:the|a|an|his|her|"
                      r"their|its|our|this|that|these|those|him|them|me|us)\b)[a-z]")
 _TAIL_CUT = re.compile(r",\s+(?:adding|saying|stating|noting|arguing|claiming|insisting|"
