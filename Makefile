@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: run test lint bench eval clean fast test-compiled
+.PHONY: run test lint bench eval clean fast test-compiled train
 
 # The compiled build of the extraction engine (mypyc, see setup.py): a separate virtualenv
 # with a regular (not editable) install, rebuilt whenever the engine's source changes.
@@ -13,7 +13,7 @@ FAST      ?= .venv-fast
 FAST_BIN   = $(FAST)/bin
 FAST_STAMP = $(FAST)/.installed
 MYPY_PIN  ?= mypy==2.4.1
-ENGINE_SRC = $(wildcard bot/extract/*.py) bot/models.py setup.py pyproject.toml
+ENGINE_SRC = $(wildcard bot/extract/*.py) bot/extract/speaker_ranker.json bot/models.py setup.py pyproject.toml
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +27,7 @@ run: $(STAMP)
 	$(BIN)/quotebot run
 
 test: $(STAMP)
-	$(BIN)/ruff check bot tests bench
+	$(BIN)/ruff check bot tests bench train
 	$(BIN)/python -m pytest -q
 
 $(FAST_STAMP): $(ENGINE_SRC)
@@ -50,6 +50,12 @@ test-compiled: $(FAST_STAMP)
 bench: $(STAMP) $(FAST_STAMP)
 	$(BIN)/python bench/bench_extract.py
 	$(FAST_BIN)/python bench/bench_extract.py
+
+## The speaker ranker, retrained from PolNeAR train in ../shared (deterministic, about a
+## minute): writes bot/extract/speaker_ranker.json and prints cross-validated accuracy.
+train: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test,train]'
+	$(BIN)/python train/train_ranker.py --dev
 
 ## Scores on the shared gold and PolNeAR dev (needs ../shared beside the project).
 eval: $(STAMP)

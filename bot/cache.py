@@ -23,7 +23,9 @@ def _engine_fingerprint() -> str:
     never serves results of the old one."""
     root = Path(__file__).resolve().parent
     h = hashlib.sha256()
-    files = [root / "models.py"] + sorted(p for d in _CODE_DIRS for p in (root / d).glob("*.py"))
+    # (the speaker model decides speakers as much as the code does)
+    files = [root / "models.py"] + sorted(p for d in _CODE_DIRS for p in (root / d).glob("*.py")) + \
+        sorted((root / "extract").glob("*.json"))
     for p in files:
         h.update(p.name.encode())
         h.update(p.read_bytes())

@@ -7,7 +7,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from bot.extract import cues as cuemod
-from bot.extract import dates
+from bot.extract import dates, ranker
+from bot.extract.candidates import Candidate, Context, NameRuns, candidates
 from bot.extract.coreference import Discourse, Resolved
 from bot.extract.cues import (
     Attribution,
@@ -18,6 +19,7 @@ from bot.extract.cues import (
     cut_title_case_verb,
     source_before,
 )
+from bot.extract.features import ArticleFacts, describe
 from bot.extract.marks import Mark, Paragraph, find_quotes, paragraphs
 from bot.extract.mentions import Mention
 from bot.extract.mentions import clause_subject as mentions_clause_subject
@@ -42,6 +44,8 @@ class _Rec:
     resolved: Resolved | None = None
     marks: list[Mark] = field(default_factory=list)
     adjacent: bool = False
+    rule: Resolved | None = None  # what the rules alone made of the source
+    candidates: list[Candidate] = field(default_factory=list)
 
     @property
     def key(self) -> int:
@@ -90,6 +94,20 @@ def _same_title(line: str, title: str) -> bool:
 
 
 def extract(article: Article) -> list[Quote]:
+    """The article's quotations and reported statements, each with the speaker the trained
+    ranker chose among its candidates."""
+    recs = _analyse(article, ranker.load())
+    return [_to_quote(article, r) for r in recs]
+
+
+def extract_candidates(article: Article) -> list[tuple[Quote, list[Candidate]]]:
+    """Each statement as the rules alone attribute it, with its candidate sources and
+    their features: what the ranker is trained on (train/train_ranker.py)."""
+    recs = _analyse(article, None)
+    return [(_to_quote(article, r), r.candidates) for r in recs]
+
+
+def _analyse(article: Article, model: ranker.Ranker | None) -> list[_Rec]:
     text = article.text
     paras = [p for p in paragraphs(text, article.body_start)
              if not any(a <= p.start < b for a, b in article.boilerplate)]
@@ -106,8 +124,11 @@ def extract(article: Article) -> list[Quote]:
     recs = _join_fragments(text, recs, sents)
     head_end = paras[0].end if headline is not None and \
         _titlecase(text[paras[0].start:paras[0].end]) else 0
-    _resolve(article, recs, head_end)
-    return [_to_quote(article, r) for r in recs]
+    disc = _resolve(article, recs, head_end)
+    if recs:
+        _rank(article, recs, marks, sents, disc, model,
+              paras[0].end if headline is not None else 0)
+    return recs
 
 
 def _quote_records(text: str, paras: list[Paragraph], marks: list[Mark], sents: _Sentences,
@@ -370,7 +391,7 @@ def _join_fragments(text: str, recs: list[_Rec], sents: _Sentences) -> list[_Rec
     return out
 
 
-def _resolve(article: Article, recs: list[_Rec], headline_end: int = 0) -> None:
+def _resolve(article: Article, recs: list[_Rec], headline_end: int = 0) -> Discourse:
     outlet = {t.lower() for t in re.findall(r"\w+", article.outlet or "")}
     # (a headline in title case makes names of any two words: "... As The New Mitt Romney")
     disc = Discourse(article.text, outlet_tokens=outlet, body_start=article.body_start,
@@ -390,6 +411,45 @@ def _resolve(article: Article, recs: list[_Rec], headline_end: int = 0) -> None:
                 res = src.resolved
                 r.resolved = Resolved(res.speaker, res.role, res.kind, min(res.confidence, 0.6),
                                       res.entity)
+    return disc
+
+
+def _rank(article: Article, recs: list[_Rec], marks: list[Mark], sents: _Sentences,
+          disc: Discourse, model: ranker.Ranker | None, headline_end: int) -> None:
+    """Every statement's candidate sources, described; with a model, its choice replaces
+    the rules' answer (which stays one of the candidates, and a feature)."""
+    text = article.text
+    runs = NameRuns(disc, article.body_start, headline_end)
+    counts: dict[str, int] = {}
+    for run in runs.runs:
+        counts[run[2].casefold()] = counts.get(run[2].casefold(), 0) + 1
+    quoted = sorted((m.open, m.close_end) for m in marks)
+    facts = ArticleFacts(text, sents.starts, sents.para_of, quoted, [q[0] for q in quoted], counts)
+    previous: list[str] = []
+    for r in recs:
+        r.rule = r.resolved
+        first, last = r.spans[0][0], r.spans[-1][1]
+        env = (min(m.open for m in r.marks), max(m.close_end for m in r.marks)) if r.marks \
+            else (first, last)
+        si = sents.index(first)
+        ctx = Context(r.spans, env, r.kind, si, max(si, sents.index(max(first, last - 1))), r.para,
+                      r.mention.kind if r.mention else None, r.mention.head if r.mention else None,
+                      r.mention.text if r.mention else None, r.source,
+                      r.cue.text if r.cue else None, r.inherit_from is not None, previous)
+        r.candidates = candidates(ctx, r.resolved, disc, runs, sents.spans, sents.para_of)
+        describe(r.candidates, ctx, facts)
+        if r.resolved is not None and r.resolved.speaker:
+            previous = [r.resolved.speaker, *(p for p in previous[:2] if p != r.resolved.speaker)]
+        if model is None:
+            continue
+        top, p = model.choose(r.candidates)
+        if top is None:
+            r.resolved = None
+            continue
+        ent = top.entity
+        r.resolved = Resolved(ent.name if ent is not None else top.name,
+                              (ent.role if ent is not None else top.role) or None,
+                              top.kind, p, ent)
 
 
 def _to_quote(article: Article, r: _Rec) -> Quote:
@@ -401,9 +461,7 @@ def _to_quote(article: Article, r: _Rec) -> Quote:
         hi = max(r.cue.end, r.source[1])
         when = dates.resolve_near(text, max(0, lo - 3), min(len(text), hi + 45), article.date)
     pieces = [text[s:e] for s, e in r.spans]
-    conf = res.confidence if res and res.speaker else 0.3
-    if r.kind == "reported":
-        conf *= 0.85
+    conf = res.confidence if res and res.speaker else 0.0
     return Quote(
         article_id=article.id,
         spans=list(r.spans),

@@ -1,0 +1,193 @@
+"""Who could have said it: for each statement, the people and organisations that might be
+its source — the names written near it, the people the passage is about, the speaker the
+rules chose — each with the places the article names it. The trained ranker (ranker.py)
+chooses among them; features.py describes each one to it.
+
+Candidates are entities, not mentions: "Okafor", "Mary Okafor" and the "she" the rules
+resolved to her are one candidate, under the fullest name the article gives.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from bot.extract import mentions
+from bot.extract.coreference import Discourse, Entity, Resolved
+from bot.extract.cues import cut_title_case_verb
+from bot.extract.gender import of_given_name
+from bot.extract.lexicon import NATIONALITY_RE, TITLE_WORDS
+from bot.extract.segment import ABBREV
+from bot.extract.wordfind import word_starts, words_of
+
+# A run of capitalised words (with the particles names carry), as a source is written
+_RUN = re.compile(r"[A-Z][\w’'.&-]*(?:[ \t]+(?:[A-Z][\w’'.&-]*|(?:van|von|de|der|du|al|bin|of|for|"
+                  r"the)(?=[ \t]+[A-Z])))*")
+_POSSESSIVE = re.compile(r"[’']s?$")
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.(?=\s)")
+# How far a candidate's mention may stand from the statement: sentences before it, after it
+SENTENCES_BEFORE = 3
+SENTENCES_AFTER = 1
+# People the passage has named lately (a pronoun's referents), at most this many
+RECENT_PEOPLE = 6
+RECENT_CHARS = 2500
+
+
+@dataclass(slots=True)
+class Candidate:
+    name: str
+    kind: str  # "person" | "organisation" | "unnamed"
+    role: str | None
+    entity: Entity | None
+    # where the article names it near the statement (start, end), outside its quotation
+    near: list[tuple[int, int]] = field(default_factory=list)
+    rule: bool = False  # the rules' answer
+    rule_confidence: float = 0.0
+    last_before: tuple[int, int] | None = None  # where the article last named it before the statement
+    named_inside: bool = False  # the statement itself names it
+    features: dict[str, float] = field(default_factory=dict)
+    score: float = 0.0
+
+    @property
+    def key(self) -> str:
+        return self.name.casefold()
+
+
+@dataclass(slots=True)
+class Context:
+    """What the candidates of one statement are measured against."""
+
+    spans: list[tuple[int, int]]  # the statement's content pieces
+    envelope: tuple[int, int]  # from its opening mark to its closing mark
+    kind: str  # "direct" | "partial" | "reported"
+    sentence: int  # index of the sentence it opens in
+    last_sentence: int
+    para: int
+    mention_kind: str | None  # the source phrase the rules found: its kind
+    mention_head: str | None
+    mention_text: str | None
+    source: tuple[int, int] | None
+    cue: str | None
+    inherited: bool
+    previous_speakers: list[str]  # what the rules gave the statements before, latest first
+
+
+class NameRuns:
+    """The capitalised runs of an article that name a person or an organisation, parsed
+    once per article and found by position."""
+
+    def __init__(self, disc: Discourse, start: int, headline_end: int = 0) -> None:
+        text = disc.text
+        self.starts: list[int] = []
+        self.where: dict[str, list[tuple[int, int]]] = {}
+        self.runs: list[tuple[int, int, str, str, Entity | None, str | None]] = []
+        for m in word_starts(_RUN, text, start, "_’'-"):
+            run = m.group()
+            # a run never crosses a sentence end ("... said Stoltenberg. The alliance")
+            for cut in _SENTENCE_END.finditer(run):
+                if not ABBREV.search(run, 0, cut.end()):
+                    run = run[:cut.start()]
+                    break
+            if " " not in run and NATIONALITY_RE.match(run) and \
+                    text[max(0, m.start() - 4):m.start()] in ("the ", "The "):
+                continue  # "the Norwegian", "the Republican": a description, read by the rules
+            if m.start() < headline_end:
+                # "Hillary Clinton Speaks": in a title-case headline a verb looks like part
+                # of a name
+                run = cut_title_case_verb(run).strip()
+            got = self._candidate(disc, run)
+            if got is None:
+                continue
+            name, kind, ent, role = got
+            self.starts.append(m.start())
+            self.runs.append((m.start(), m.start() + len(run), name, kind, ent, role))
+            self.where.setdefault(name.casefold(), []).append((m.start(), m.start() + len(run)))
+
+    @staticmethod
+    def _candidate(disc: Discourse, run: str) -> tuple[str, str, Entity | None, str | None] | None:
+        run = _POSSESSIVE.sub("", run)
+        words = run.split()
+        ordinary = words_of(disc.text)
+        if words and words[0].lower() in ordinary and words[0].lower() not in TITLE_WORDS and \
+                of_given_name(words[0]) is None:
+            # "Young voters", "Wait", "Hours": a capital that only opens a sentence
+            if len(words) == 1:
+                return None
+            run = run[len(words[0]):].strip()
+        mention = mentions.parse_shared(run.rstrip(".’'"))
+        if mention is None or mention.name is None:
+            return None
+        if mention.kind == "name":
+            ent = disc._find(mention.name)
+            if ent is not None:
+                return ent.name, ent.kind, ent, ent.role
+            return mention.name, "person", None, mention.role
+        if mention.kind == "org":
+            # the organisation as written in full: "Ohio State Highway Patrol"
+            full = run[4:] if run.startswith(("The ", "the ")) else run
+            return full.rstrip(".’'"), "organisation", None, None
+        return None
+
+    def between(self, lo: int, hi: int) -> list[tuple[int, int, str, str, Entity | None, str | None]]:
+        return self.runs[bisect_left(self.starts, lo):bisect_right(self.starts, hi)]
+
+
+def candidates(ctx: Context, rule: Resolved | None, disc: Discourse, runs: NameRuns,
+               sent_spans: list[tuple[int, int]], sent_para: list[int]) -> list[Candidate]:
+    out: dict[str, Candidate] = {}
+
+    def add(name: str, kind: str, ent: Entity | None, role: str | None) -> Candidate:
+        key = name.casefold()
+        c = out.get(key)
+        if c is None:
+            c = Candidate(name, kind, role, ent)
+            out[key] = c
+        elif c.entity is None and ent is not None:
+            c.entity = ent
+        return c
+
+    if rule is not None and rule.speaker:
+        ent = rule.entity
+        c = add(ent.name if ent is not None else rule.speaker, rule.kind or "person", ent, rule.role)
+        c.rule = True
+        c.rule_confidence = rule.confidence
+    # names written near the statement
+    first = max(0, ctx.sentence - SENTENCES_BEFORE)
+    last = min(len(sent_spans) - 1, ctx.last_sentence + SENTENCES_AFTER)
+    while first < ctx.sentence and sent_para[first] < ctx.para - 1:
+        first += 1
+    while last > ctx.last_sentence and sent_para[last] > ctx.para:
+        last -= 1
+    lo, hi = sent_spans[first][0], sent_spans[last][1]
+    qa, qb = ctx.envelope
+    described = ctx.mention_kind in ("description", "unnamed")
+    for s, e, name, kind, ent, role in runs.between(lo, hi):
+        if e > hi:
+            continue
+        if any(a <= s < b for a, b in ctx.spans):
+            continue  # a name inside the statement is what it speaks of
+        if described and ctx.source is not None and ctx.source[0] <= s and e <= ctx.source[1]:
+            continue  # "the NATO official", "the New York state attorney general": a modifier
+        add(name, kind, ent, role).near.append((s, e))
+    # the people the passage has been about, for a pronoun or a description
+    recent = sorted((p for p in disc.entities if p.kind == "person" and p.first < qa
+                     and _last_before(p, qa) > qa - RECENT_CHARS),
+                    key=lambda p: _last_before(p, qa), reverse=True)
+    for person in recent[:RECENT_PEOPLE]:
+        add(person.name, person.kind, person, person.role)
+    for c in out.values():
+        spans = runs.where.get(c.key, [])
+        k = bisect_left(spans, (qa, -1))
+        if k:
+            c.last_before = spans[k - 1]
+        c.named_inside = any(a <= s < b for s, _ in spans[k:k + 8] for a, b in ctx.spans)
+    return list(out.values())
+
+
+def _last_before(e: Entity, pos: int) -> int:
+    best = e.last_spoke if e.last_spoke < pos else -1
+    for m in e.mentions:
+        if best < m < pos:
+            best = m
+    return best

@@ -1,0 +1,286 @@
+"""What the ranker knows of a candidate source: where the article names it relative to
+the statement (side, distance in characters, sentences and paragraphs, what stands
+between), the words around that mention (any verb, not only the lexicon's), whether it
+is a sentence's subject or stands inside another quotation, what kind of name it is and
+signs that it is none, agreement with the pronoun that introduces the statement, and
+what the rules made of it.
+
+Features are sparse: name → value (mostly 1.0). Their names are the model's vocabulary,
+so renaming one is a change of model (retrain: `make train`)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from bot.extract import gender
+from bot.extract.candidates import Candidate, Context
+from bot.extract.lexicon import CUE_FORMS, ROLE_GENDER
+from bot.extract.wordfind import words_of
+
+_WORD = re.compile(r"[A-Za-z’'-]+|[0-9]+|[^\sA-Za-z0-9]")
+_NEXT = re.compile(r"\s*(?:[,;]\s*)?([A-Za-z’'-]+)")
+_PREV = re.compile(r"([A-Za-z’'-]+)[\s,]*$")
+_PRONOUN_AFTER = re.compile(r"[,.!?]?[\"”’']*\s*(he|she|they|it|we|i)\s+([a-z]+)", re.I)
+_PRONOUN_BEFORE = re.compile(r"\b(he|she|they|it|we|i)\s+([a-z]+)\s*[,:]?\s*$", re.I)
+_PRONOUN_GENDER = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s"}
+_DIST_BINS = (2, 6, 15, 40, 100, 250, 600, 1500)
+_GAP_MAX = 48
+_LEXICAL = ("next=", "prev=", "next_sfx=")
+
+
+@dataclass(slots=True)
+class ArticleFacts:
+    text: str
+    sent_starts: list[int]
+    sent_para: list[int]
+    quoted: list[tuple[int, int]]  # every quotation, from its opening mark to its closing
+    quoted_starts: list[int]
+    counts: dict[str, int]  # how often the article names each candidate (by key)
+    places: dict[str, bool] = field(default_factory=dict)
+
+    def after_place_word(self, name: str) -> bool:
+        """Does the article write the name after "in", "from", "to" ... (a place)?"""
+        got = self.places.get(name)
+        if got is None:
+            got = bool(re.search(rf"\b(?:in|from|to|across|against|with|visit|visited)\s+{re.escape(name)}\b",
+                                 self.text))
+            self.places[name] = got
+        return got
+
+    def sentence(self, pos: int) -> int:
+        return max(0, bisect_right(self.sent_starts, pos) - 1)
+
+    def in_quotation(self, pos: int) -> bool:
+        k = bisect_right(self.quoted_starts, pos) - 1
+        return k >= 0 and self.quoted[k][0] < pos < self.quoted[k][1]
+
+
+def _bin(n: int, bins: tuple[int, ...] = _DIST_BINS) -> int:
+    for i, b in enumerate(bins):
+        if n <= b:
+            return i
+    return len(bins)
+
+
+def _shape(gap: str) -> str:
+    """What stands between a statement and a name, as a pattern: cue words as V, other
+    words as w (capitalised W), punctuation as itself — ', said' → ',V'."""
+    out = []
+    for tok in _WORD.findall(gap):
+        low = tok.lower()
+        if low in CUE_FORMS:
+            out.append("V")
+        elif tok[0].isalpha():
+            out.append("W" if tok[0].isupper() else "w")
+        elif tok[0].isdigit():
+            out.append("0")
+        else:
+            out.append({"“": '"', "”": '"', "‘": "'", "’": "'", "—": "-", "–": "-"}.get(tok, tok))
+    return "".join(out[:8])
+
+
+def adjacent_pronoun(text: str, ctx: Context) -> str | None:
+    """The pronoun that introduces the statement: the rules' source phrase when it is one,
+    else one written right after or before the quotation ('," she quipped')."""
+    if ctx.mention_kind == "pronoun":
+        return ctx.mention_head
+    if ctx.mention_kind is not None:
+        return None
+    a, b = ctx.envelope
+    m = _PRONOUN_AFTER.match(text, b, min(len(text), b + 30))
+    if m is not None:
+        return m.group(1).lower()
+    m = _PRONOUN_BEFORE.search(text, max(0, a - 30), a)
+    return m.group(1).lower() if m is not None else None
+
+
+def _candidate_gender(c: Candidate) -> str | None:
+    ent = c.entity
+    if ent is not None and ent.gender:
+        return ent.gender
+    if c.kind != "person":
+        return None
+    toks = c.name.split()
+    if len(toks) > 1:
+        got = gender.of_given_name(toks[0])
+        if got:
+            return got
+    for w in (c.role or "").lower().split():
+        if w in ROLE_GENDER:
+            return ROLE_GENDER[w]
+    return None
+
+
+def describe(cands: list[Candidate], ctx: Context, facts: ArticleFacts) -> None:
+    """Fill each candidate's features."""
+    text = facts.text
+    ordinary = words_of(text)
+    pron = adjacent_pronoun(text, ctx)
+    qa, qb = ctx.envelope
+    qsent, qlast = ctx.sentence, ctx.last_sentence
+    para_q = ctx.para
+    mk = ctx.mention_kind or "none"
+    # (which pronoun, where it is one: "he", "she", "it" and "they" refer differently)
+    mkc = f"{mk}:{ctx.mention_head}" if mk == "pronoun" else mk if mk != "none" or pron is None \
+        else f"none:{pron}"
+    desc_words = set((ctx.mention_text or "").lower().split()) if ctx.mention_kind in (
+        "description", "unnamed") else set()
+    # the order in which the article last named them: who the passage is about
+    named = sorted((c for c in cands if c.last_before is not None),
+                   key=lambda c: -(c.last_before[0] if c.last_before else 0))
+    recent_rank = {c.key: k for k, c in enumerate(named)}
+    agree_rank: dict[str, int] = {}
+    if pron in ("he", "she"):
+        want = _PRONOUN_GENDER[pron]
+        fit = [c for c in named if c.kind == "person" and _candidate_gender(c) in (want, None)]
+        agree_rank = {c.key: k for k, c in enumerate(fit)}
+    src = ctx.source
+    for c in cands:
+        f: dict[str, float] = {}
+        f[f"kind={c.kind}"] = 1.0
+        if c.rule:
+            f["rule"] = 1.0
+            f[f"rule&mk={mk}"] = 1.0
+            f[f"rule&q={ctx.kind}"] = 1.0
+            # how the rules got there: a full name, a surname, a subject, a group ...
+            f[f"rule&conf={round(c.rule_confidence, 2)}"] = 1.0
+            if ctx.inherited:
+                f["rule&inherited"] = 1.0
+        else:
+            f[f"norule&mk={mk}"] = 1.0
+        toks = c.name.split()
+        f[f"ntok={min(len(toks), 3)}"] = 1.0
+        if toks and toks[0].lower() in ordinary:
+            f["first_is_word"] = 1.0
+            if len(toks) == 1:
+                f["single_word_name"] = 1.0
+        if c.kind == "person" and len(toks) == 1 and c.entity is None:
+            f["lone_unknown_name"] = 1.0
+        if c.name.isupper():
+            f["all_caps"] = 1.0
+        if c.role:
+            f["has_role"] = 1.0
+        if c.entity is not None and c.entity.confirmed:
+            f["confirmed"] = 1.0
+        f[f"count={_bin(facts.counts.get(c.key, 0), (0, 1, 2, 4, 8))}"] = 1.0
+        if c.name.startswith("["):
+            f["unnamed"] = 1.0
+        # the nearest place the article names it
+        best: tuple[int, str, int, int] | None = None
+        for s, e in c.near:
+            if e <= qa:
+                d, side = qa - e, "before"
+            elif s >= qb:
+                d, side = s - qb, "after"
+            else:
+                d, side = 0, "between"
+            if best is None or d < best[0]:
+                best = (d, side, s, e)
+        f[f"near={min(len(c.near), 3)}"] = 1.0
+        if src is not None and any(s < src[1] and e > src[0] for s, e in c.near):
+            # the phrase the rules read as the source names this candidate
+            f["at_source"] = 1.0
+            f[f"at_source&mk={mk}"] = 1.0
+        if best is not None and src is not None and best[1] != "between" and \
+                (src[1] <= best[2] if best[1] == "after" else best[3] <= src[0]) and \
+                (src[0] >= qb if best[1] == "after" else src[1] <= qa):
+            f["beyond_source"] = 1.0  # the source phrase stands between it and the statement
+        if len(toks) == 1 and c.kind == "person" and facts.after_place_word(c.name):
+            f["place_like"] = 1.0
+        if best is not None:
+            d, side, s, e = best
+            db = _bin(d)
+            f[f"side={side}"] = 1.0
+            f[f"dist={db}"] = 1.0
+            f[f"side&dist={side}{db}"] = 1.0
+            ms = facts.sentence(s)
+            sd = ms - qsent if ms < qsent else (0 if ms <= qlast else ms - qlast)
+            sd = max(-3, min(2, sd))
+            f[f"sd={sd}"] = 1.0
+            pd = facts.sent_para[ms] - para_q
+            f[f"pd={max(-2, min(1, pd))}"] = 1.0
+            gap = text[e:qa] if side == "before" else text[qb:s] if side == "after" else ""
+            if side != "between" and len(gap) <= _GAP_MAX:
+                shape = _shape(gap)
+                f[f"gap={side}:{shape}"] = 1.0
+            elif side != "between":
+                f[f"gap={side}:far"] = 1.0
+            nxt = _NEXT.match(text, e, min(len(text), e + 30))
+            if nxt is not None:
+                w = nxt.group(1).lower()
+                f[f"next={w}"] = 1.0
+                if w in CUE_FORMS:
+                    f["next_cue"] = 1.0
+                f[f"next_sfx={w[-2:]}"] = 1.0
+                f[f"side&next_cue={side}{w in CUE_FORMS}"] = 1.0
+            prv = _PREV.search(text, max(0, s - 30), s)
+            if prv is not None:
+                w = prv.group(1).lower()
+                f[f"prev={w}"] = 1.0
+                if w in CUE_FORMS:
+                    f["prev_cue"] = 1.0
+                    f[f"side&prev_cue={side}"] = 1.0
+            head = text[facts.sent_starts[ms]:s].strip(" \"“‘'(")
+            if not head:
+                f["subject"] = 1.0
+            elif head.endswith(",") and len(head) < 40:
+                f["subject_after_intro"] = 1.0
+            if facts.in_quotation(s):
+                f["in_quotation"] = 1.0
+            if prv is not None and prv.group(1).lower() in ("the", "a", "an") and nxt is not None \
+                    and nxt.group(1).islower() and nxt.group(1) not in CUE_FORMS \
+                    and text[e:e + 1] == " ":
+                f["modifier"] = 1.0  # "the NATO official", "the New York state attorney general"
+        else:
+            f["not_near"] = 1.0
+        # the person the passage is about: named lately
+        ent = c.entity
+        if ent is not None:
+            last = -1
+            for m in ent.mentions:
+                if last < m < qa:
+                    last = m
+            if last >= 0:
+                back = qsent - facts.sentence(last)
+                f[f"back={_bin(back, (0, 1, 2, 4, 8))}"] = 1.0
+        for k, name in enumerate(ctx.previous_speakers):
+            if c.key == name.casefold():
+                f[f"spoke_before={k}"] = 1.0
+                f[f"spoke_before={k}&mk={mk}"] = 1.0
+                break
+        if c.named_inside:
+            f["named_in_statement"] = 1.0
+        if c.last_before is not None:
+            s = c.last_before[0]
+            head = text[facts.sent_starts[facts.sentence(s)]:s].strip(" \"“‘'(")
+            if not head or head.endswith(",") and len(head) < 40:
+                f["last_mention_subject"] = 1.0
+        rank = recent_rank.get(c.key)
+        if rank is not None:
+            f[f"rank_recent={min(rank, 4)}"] = 1.0
+            if pron is not None:
+                f[f"rank_recent={min(rank, 4)}&pron={pron}"] = 1.0
+        rank = agree_rank.get(c.key)
+        if rank is not None:
+            f[f"rank_agree={min(rank, 3)}"] = 1.0
+        if pron is not None:
+            g = _candidate_gender(c)
+            pg = _PRONOUN_GENDER.get(pron, "?")
+            agree = "u" if g is None else ("y" if g == pg else "n")
+            f[f"pron={pron}&agree={agree}"] = 1.0
+            f[f"pron={pron}&kind={c.kind}"] = 1.0
+            if c.rule:
+                f[f"pron={pron}&rule"] = 1.0
+        if desc_words and c.kind == "person":
+            # "the Norwegian", "the senator": a description that fits what the article
+            # says of the person (their role as written, or words around their name)
+            role = set((c.role or "").lower().split())
+            if desc_words & role:
+                f["description_fits_role"] = 1.0
+            if ctx.mention_head and ctx.mention_head in role:
+                f["description_head_in_role"] = 1.0
+        # the same signs weigh differently after a name, a pronoun or nothing at all
+        f.update({f"{mkc}|{k}": v for k, v in list(f.items()) if not k.startswith(_LEXICAL)})
+        c.features = f

@@ -1,0 +1,110 @@
+"""The trained speaker ranker: its model file, loaded once, and the choice it makes.
+
+The model is a linear scorer over the sparse features of features.py (a logistic
+regression trained on PolNeAR train by `train/train_ranker.py`), plus a calibration
+map from the chosen candidate's share of the probability to how often such a choice was
+right (isotonic, fitted on cross-validated predictions). It is a small JSON file beside
+this module; no pickle, nothing executed on load.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from bisect import bisect_right
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.extract.candidates import Candidate
+
+MODEL_PATH = Path(__file__).resolve().parent / "speaker_ranker.json"
+FORMAT = "quotebot-speaker-ranker"
+VERSION = 1
+
+
+class ModelError(ValueError):
+    """The model file is missing, unreadable or of another format."""
+
+
+@dataclass(slots=True)
+class Ranker:
+    weights: dict[str, float]
+    calib_x: list[float]
+    calib_y: list[float]
+    digest: str
+    keep_rule: float = 0.0  # another candidate replaces the rules' only when this much likelier
+
+    def score(self, c: Candidate) -> float:
+        w = self.weights
+        return sum(w.get(k, 0.0) * v for k, v in c.features.items())
+
+    def choose(self, cands: list[Candidate]) -> tuple[Candidate | None, float]:
+        """The best candidate and the calibrated probability that it is the speaker."""
+        if not cands:
+            return None, 0.0
+        for c in cands:
+            c.score = self.score(c)
+        top = max(cands, key=lambda c: (c.score, c.rule))
+        total = sum(math.exp(c.score - top.score) for c in cands)
+        share = 1.0 / total
+        rule = next((c for c in cands if c.rule), None)
+        if rule is not None and rule is not top:
+            rule_share = math.exp(rule.score - top.score) / total
+            if share - rule_share <= self.keep_rule:
+                top, share = rule, rule_share
+        return top, self.calibrate(share)
+
+    def calibrate(self, p: float) -> float:
+        xs, ys = self.calib_x, self.calib_y
+        if not xs:
+            return p
+        if p <= xs[0]:
+            return ys[0]
+        if p >= xs[-1]:
+            return ys[-1]
+        k = bisect_right(xs, p)
+        x0, x1, y0, y1 = xs[k - 1], xs[k], ys[k - 1], ys[k]
+        return y0 if x1 == x0 else y0 + (y1 - y0) * (p - x0) / (x1 - x0)
+
+
+def parse(raw: bytes, where: str = "model") -> Ranker:
+    try:
+        doc = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise ModelError(f"{where}: not JSON ({e})") from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise ModelError(f"{where}: not a {FORMAT} file")
+    if doc.get("version") != VERSION:
+        raise ModelError(f"{where}: model version {doc.get('version')!r}, this engine reads {VERSION}")
+    weights = doc.get("weights")
+    calib = doc.get("calibration") or {}
+    xs, ys = calib.get("x", []), calib.get("y", [])
+    if not isinstance(weights, dict) or not all(isinstance(v, (int, float)) for v in weights.values()):
+        raise ModelError(f"{where}: 'weights' must map feature names to numbers")
+    if not (isinstance(xs, list) and isinstance(ys, list) and len(xs) == len(ys)
+            and all(isinstance(v, (int, float)) for v in xs + ys) and xs == sorted(xs)):
+        raise ModelError(f"{where}: 'calibration' needs x (ascending) and y of one length")
+    keep = doc.get("keep_rule_within", 0.0)
+    if not isinstance(keep, (int, float)) or not 0.0 <= keep <= 1.0:
+        raise ModelError(f"{where}: 'keep_rule_within' must be a number from 0 to 1")
+    return Ranker({str(k): float(v) for k, v in weights.items()}, [float(x) for x in xs],
+                  [float(y) for y in ys], hashlib.sha256(raw).hexdigest()[:16], float(keep))
+
+
+_loaded: Ranker | None = None
+
+
+def load(path: Path = MODEL_PATH) -> Ranker:
+    global _loaded
+    if path == MODEL_PATH and _loaded is not None:
+        return _loaded
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise ModelError(f"{path}: cannot read the speaker model ({e.strerror}); "
+                         "rebuild it with `make train`") from None
+    got = parse(raw, str(path))
+    if path == MODEL_PATH:
+        _loaded = got
+    return got

@@ -1,0 +1,241 @@
+"""Train the speaker ranker on PolNeAR train and write bot/extract/speaker_ranker.json.
+
+    python train/train_ranker.py [--folds 5] [--c 0.3] [--dev]   (or: make train)
+
+1. The engine finds every statement of the 840 training articles, and for each its
+   candidate sources with their features (bot/extract/candidates.py, features.py).
+   Statements matched to an annotated one with a judgeable source become groups; a
+   candidate is right where the shared scorer would accept its name.
+2. A logistic regression scores candidates; the best-scored one of a group is the
+   speaker. The regularisation C is chosen by grouped 5-fold cross-validation on train
+   (folds by article, so no article is on both sides), on direct speaker accuracy.
+3. Calibration: the chosen candidate's softmax share, out of fold, against whether it was
+   right, fitted by isotonic regression — the model's `confidence`.
+4. The final model is fitted on all of train. Deterministic: same data, same file.
+dev is read only with --dev, to report once the model is chosen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "train")]
+
+from polnear import DEV, TRAIN, Group, groups, scorer  # noqa: E402
+
+from bot.extract import ranker  # noqa: E402
+
+C_GRID = (0.3, 1.0, 3.0)
+# how much more probable than the rules' answer another candidate must be to replace it
+KEEPS = (0.0, 0.1, 0.2, 0.3, 0.5)
+MIN_COUNT = 20
+
+
+def _need_sklearn():
+    try:
+        from sklearn.feature_extraction import DictVectorizer
+        from sklearn.isotonic import IsotonicRegression
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.model_selection import GroupKFold
+    except ImportError:
+        sys.exit("training needs scikit-learn: pip install -e '.[train]'")
+    return DictVectorizer, IsotonicRegression, LogisticRegression, GroupKFold
+
+
+def _fit(X, y, c: float):
+    _, _, LogisticRegression, _ = _need_sklearn()
+    model = LogisticRegression(C=c, max_iter=5000, solver="lbfgs")
+    model.fit(X, y)
+    return model
+
+
+def _rows(gs: list[Group]) -> tuple[list[dict[str, float]], np.ndarray, np.ndarray, np.ndarray]:
+    feats, labels, scored, owner = [], [], [], []
+    for i, g in enumerate(gs):
+        feats += g.features
+        labels += g.labels
+        scored += g.scored
+        owner += [i] * len(g.features)
+    return feats, np.array(labels, dtype=int), np.array(scored, dtype=int), np.array(owner)
+
+
+def _choose(scores: np.ndarray, owner: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per group: the index of its best row (-1 for none) and that row's softmax share."""
+    best = np.full(n, -1)
+    share = np.zeros(n)
+    start = 0
+    for i in range(n):
+        end = start
+        while end < len(owner) and owner[end] == i:
+            end += 1
+        if end > start:
+            s = scores[start:end]
+            k = int(np.argmax(s))
+            best[i] = start + k
+            share[i] = 1.0 / float(np.exp(s - s[k]).sum())
+        start = end
+    return best, share
+
+
+def _accuracy(gs: list[Group], right: np.ndarray, which: str) -> tuple[float, int]:
+    sel = [i for i, g in enumerate(gs) if which == "all" or g.direct]
+    return (float(np.mean(right[sel])) if sel else 0.0), len(sel)
+
+
+def _decide(scores: np.ndarray, rule: np.ndarray, keep: float) -> tuple[int, float]:
+    """The ranker's choice among one group's scores (as bot.extract.ranker.Ranker.choose):
+    the rules' candidate stands unless another's softmax share beats its own by more
+    than `keep`."""
+    p = np.exp(scores - scores.max())
+    p /= p.sum()
+    k = int(np.argmax(p))
+    r = np.flatnonzero(rule)
+    if len(r) and k != r[0] and p[k] - p[r[0]] <= keep:
+        k = int(r[0])
+    return k, float(p[k])
+
+
+def cross_validate(gs: list[Group], folds: int, c: float, vec,
+                   keeps: tuple[float, ...]) -> dict[float, tuple[np.ndarray, np.ndarray]]:
+    """Out-of-fold, for each rule margin: whether each group's chosen candidate is right,
+    and its share."""
+    _, _, _, GroupKFold = _need_sklearn()
+    feats, labels, scored, owner = _rows(gs)
+    rules = np.array([f.get("rule", 0.0) > 0 for f in feats])
+    X = vec.transform(feats)
+    arts = np.array([gs[i].article for i in owner])
+    out = {k: (np.zeros(len(gs), dtype=bool), np.zeros(len(gs))) for k in keeps}
+    for tr, te in GroupKFold(n_splits=folds).split(X, labels, arts):
+        # only groups that hold a right candidate teach the ranking
+        has_pos = np.zeros(len(gs), dtype=bool)
+        has_pos[owner[tr][labels[tr] == 1]] = True
+        tr = tr[has_pos[owner[tr]]]
+        model = _fit(X[tr], labels[tr], c)
+        scores = model.decision_function(X[te])
+        own = owner[te]
+        bounds = np.flatnonzero(np.diff(own)) + 1
+        for idx in np.split(np.arange(len(te)), bounds):
+            g = own[idx[0]]
+            for keep in keeps:
+                k, share = _decide(scores[idx], rules[te][idx], keep)
+                out[keep][0][g] = scored[te][idx[k]] == 1
+                out[keep][1][g] = share
+    return out
+
+
+def reliability(conf: np.ndarray, right: np.ndarray, edges=(0, .3, .5, .6, .7, .8, .9, .95, 1.0001)) -> str:
+    lines = ["| confidence | speakers | mean confidence | observed accuracy |", "| --- | --- | --- | --- |"]
+    for lo, hi in zip(edges, edges[1:], strict=False):
+        sel = (conf >= lo) & (conf < hi)
+        if sel.sum():
+            lines.append(f"| {lo:.2f}–{min(hi, 1):.2f} | {int(sel.sum())} | {conf[sel].mean():.3f} | "
+                         f"{right[sel].mean():.3f} |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--c", type=float, help="skip the search: use this C")
+    ap.add_argument("--min-count", type=int, default=MIN_COUNT,
+                    help=f"features seen on fewer candidates are dropped (default {MIN_COUNT})")
+    ap.add_argument("--dev", action="store_true", help="also report on PolNeAR dev (once, at the end)")
+    ap.add_argument("--out", type=Path, default=ranker.MODEL_PATH)
+    ap.add_argument("--errors", type=Path, help="write the out-of-fold wrong speakers here (JSONL)")
+    args = ap.parse_args()
+    DictVectorizer, IsotonicRegression, _, _ = _need_sklearn()
+    sq = scorer()
+    t0 = time.time()
+    gs = list(groups(TRAIN, sq))
+    print(f"train: {len(gs)} judgeable statements matched ({sum(g.direct for g in gs)} direct), "
+          f"{sum(len(g.features) for g in gs)} candidates, {time.time() - t0:.0f} s")
+    recall = np.array([any(g.scored) for g in gs])
+    rules = np.array([g.rule_correct for g in gs])
+    for which in ("direct", "all"):
+        print(f"  {which}: candidate recall {_accuracy(gs, recall, which)[0]:.3f}, "
+              f"rules alone {_accuracy(gs, rules, which)[0]:.3f}")
+    # a feature seen on few candidates is a word's accident, not a sign: left out
+    seen: Counter[str] = Counter(k for g in gs for f in g.features for k in f)
+    vec = DictVectorizer(sort=True)
+    vec.fit([{k: 1.0 for k, n in seen.items() if n >= args.min_count}])
+    cs = [args.c] if args.c else list(C_GRID)
+    results = {}
+    for c in cs:
+        for keep, (right, share) in cross_validate(gs, args.folds, c, vec, KEEPS).items():
+            results[c, keep] = (right, share)
+            d, a = _accuracy(gs, right, "direct")[0], _accuracy(gs, right, "all")[0]
+            print(f"  C={c:g} keep={keep:g}: {args.folds}-fold CV speaker accuracy direct {d:.4f}, "
+                  f"all {a:.4f}")
+    best_c, best_keep = max(results, key=lambda ck: (_accuracy(gs, results[ck][0], "direct")[0],
+                                                    -ck[0], ck[1]))
+    right, share = results[best_c, best_keep]
+    if args.errors:
+        with args.errors.open("w", encoding="utf-8") as f:
+            for g, ok, sh in zip(gs, right, share, strict=True):
+                if not ok:
+                    f.write(json.dumps({"article": g.article, "direct": g.direct, "kind": g.kind,
+                                        "text": g.text, "mention": g.mention, "share": round(sh, 3),
+                                        "candidates": g.names, "right": g.scored,
+                                        "rule_correct": g.rule_correct}, ensure_ascii=False) + "\n")
+    iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip", increasing=True)
+    iso.fit(share, right.astype(float))
+    conf = iso.predict(share)
+    print(f"chosen C={best_c:g}, keep={best_keep:g}; out-of-fold reliability on train (all statements):")
+    print(reliability(conf, right))
+    feats, labels, _, owner = _rows(gs)
+    has_pos = np.zeros(len(gs), dtype=bool)
+    has_pos[owner[labels == 1]] = True
+    keep = has_pos[owner]
+    X = vec.transform(feats)
+    model = _fit(X[keep], labels[keep], best_c)
+    names = vec.get_feature_names_out()
+    weights = {str(n): round(float(w), 5) for n, w in zip(names, model.coef_[0], strict=True)
+               if abs(w) >= 1e-5}
+    doc = {
+        "format": ranker.FORMAT, "version": ranker.VERSION,
+        "trained_on": "PolNeAR train (840 articles)",
+        "c": best_c, "keep_rule_within": best_keep, "min_count": args.min_count, "groups": len(gs),
+        "cv_direct_accuracy": round(_accuracy(gs, right, "direct")[0], 4),
+        "cv_all_accuracy": round(_accuracy(gs, right, "all")[0], 4),
+        "weights": dict(sorted(weights.items())),
+        "calibration": {"x": [round(float(x), 6) for x in iso.X_thresholds_],
+                        "y": [round(float(y), 6) for y in iso.y_thresholds_]},
+    }
+    args.out.write_text(json.dumps(doc, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} ({len(weights)} weights, {args.out.stat().st_size / 1e3:.0f} kB) "
+          f"in {time.time() - t0:.0f} s")
+    if args.dev:
+        ranker._loaded = None
+        dev = list(groups(DEV, sq))
+        # what the engine now answers: the model's choice, judged as the scorer does
+        from polnear import articles, as_article
+
+        from bot.extract.pipeline import extract
+        right_dev, conf_dev, direct_dev = [], [], []
+        for rec in articles(DEV):
+            gold = sq.GoldArticle(rec)
+            qs = extract(as_article(rec))
+            pairs, _ = sq.match_article(gold.units, [list(q.spans) for q in qs])
+            for pi, gi in pairs.items():
+                u = gold.units[gi]
+                if u["judgeable"]:
+                    right_dev.append(sq.speaker_correct(u, qs[pi].speaker))
+                    conf_dev.append(qs[pi].confidence)
+                    direct_dev.append(u["direct"])
+        r, cf, dr = np.array(right_dev), np.array(conf_dev), np.array(direct_dev)
+        print(f"dev: rules alone direct {np.mean([g.rule_correct for g in dev if g.direct]):.4f}; "
+              f"model direct {r[dr].mean():.4f}, all {r.mean():.4f}")
+        print(reliability(cf, r))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
