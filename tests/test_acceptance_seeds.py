@@ -75,16 +75,6 @@ def _found(predictions: dict[str, dict], section: str) -> tuple[list, list, int]
     return missed, wrong, n
 
 
-# The trained ranker (bot/extract/ranker.py) beats the rules on unseen articles (5-fold
-# cross-validation on PolNeAR train: direct speaker accuracy 0.836 -> 0.895) but gets three
-# seed statements wrong that the rules had right ("the statement reads" -> an organisation
-# named nearby; "The US ... saying" -> NATO; "The Russian leader warned" -> Kremlin). Known
-# regressions, kept visible: strict, so a fix shows up as a failure to remove the mark.
-_SEED_REGRESSION = pytest.mark.xfail(
-    strict=True, reason="known regression of the learned ranker on 3 seed statements (issue 12)")
-
-
-@_SEED_REGRESSION
 def test_every_quotation_found_with_its_speaker(predictions: dict[str, dict]) -> None:
     # direct, continued and partial: everything in quotation marks
     missed, wrong, _ = _found(predictions, "quotes")
@@ -92,7 +82,6 @@ def test_every_quotation_found_with_its_speaker(predictions: dict[str, dict]) ->
     assert wrong == []
 
 
-@_SEED_REGRESSION
 def test_reported_speech_found_with_its_speaker(predictions: dict[str, dict]) -> None:
     missed, wrong, n = _found(predictions, "reported")
     assert wrong == []

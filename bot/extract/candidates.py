@@ -82,39 +82,43 @@ class NameRuns:
         self.starts: list[int] = []
         self.where: dict[str, list[tuple[int, int]]] = {}
         self.runs: list[tuple[int, int, str, str, Entity | None, str | None]] = []
+        ordinary = words_of(text)
         for m in word_starts(_RUN, text, start, "_’'-"):
-            run = m.group()
+            run, at = m.group(), m.start()
             # a run never crosses a sentence end ("... said Stoltenberg. The alliance")
             for cut in _SENTENCE_END.finditer(run):
                 if not ABBREV.search(run, 0, cut.end()):
                     run = run[:cut.start()]
                     break
-            if " " not in run and NATIONALITY_RE.match(run) and \
-                    text[max(0, m.start() - 4):m.start()] in ("the ", "The "):
-                continue  # "the Norwegian", "the Republican": a description, read by the rules
-            if m.start() < headline_end:
+            if at < headline_end:
                 # "Hillary Clinton Speaks": in a title-case headline a verb looks like part
                 # of a name
                 run = cut_title_case_verb(run).strip()
+            # "Young voters", "As the Kremlin", "The US": a capital that only opens a
+            # sentence, and an article, are no part of the name
+            while run:
+                first = run.split(" ", 1)[0]
+                if not (first.lower() in ("the", "a", "an") or ordinary_capital(first, ordinary)
+                        and first.lower() not in TITLE_WORDS and of_given_name(first) is None):
+                    break
+                cut_at = len(first) + 1 if " " in run else len(run)
+                run, at = run[cut_at:], at + cut_at
+            run = _POSSESSIVE.sub("", run)
+            if not run:
+                continue
+            if " " not in run and NATIONALITY_RE.match(run) and \
+                    text[max(0, at - 4):at] in ("the ", "The "):
+                continue  # "the Norwegian", "the Republican": a description, read by the rules
             got = self._candidate(disc, run)
             if got is None:
                 continue
             name, kind, ent, role = got
-            self.starts.append(m.start())
-            self.runs.append((m.start(), m.start() + len(run), name, kind, ent, role))
-            self.where.setdefault(name.casefold(), []).append((m.start(), m.start() + len(run)))
+            self.starts.append(at)
+            self.runs.append((at, at + len(run), name, kind, ent, role))
+            self.where.setdefault(name.casefold(), []).append((at, at + len(run)))
 
     @staticmethod
     def _candidate(disc: Discourse, run: str) -> tuple[str, str, Entity | None, str | None] | None:
-        run = _POSSESSIVE.sub("", run)
-        words = run.split()
-        ordinary = words_of(disc.text)
-        if words and words[0].lower() in ordinary and words[0].lower() not in TITLE_WORDS and \
-                of_given_name(words[0]) is None:
-            # "Young voters", "Wait", "Hours": a capital that only opens a sentence
-            if len(words) == 1:
-                return None
-            run = run[len(words[0]):].strip()
         mention = mentions.parse_shared(run.rstrip(".’'"))
         if mention is None or mention.name is None:
             return None
@@ -125,12 +129,17 @@ class NameRuns:
             return mention.name, "person", None, mention.role
         if mention.kind == "org":
             # the organisation as written in full: "Ohio State Highway Patrol"
-            full = run[4:] if run.startswith(("The ", "the ")) else run
-            return full.rstrip(".’'"), "organisation", None, None
+            return run.rstrip(".’'"), "organisation", None, None
         return None
 
     def between(self, lo: int, hi: int) -> list[tuple[int, int, str, str, Entity | None, str | None]]:
         return self.runs[bisect_left(self.starts, lo):bisect_right(self.starts, hi)]
+
+
+def ordinary_capital(word: str, ordinary: set[str]) -> bool:
+    """A capitalised word the article also writes in lower case ("Young", "Wait"): its
+    capital may only open a sentence. An acronym ("US", "IT") is no such word."""
+    return word[1:].islower() and word.lower() in ordinary
 
 
 def candidates(ctx: Context, rule: Resolved | None, disc: Discourse, runs: NameRuns,
@@ -152,6 +161,9 @@ def candidates(ctx: Context, rule: Resolved | None, disc: Discourse, runs: NameR
         c = add(ent.name if ent is not None else rule.speaker, rule.kind or "person", ent, rule.role)
         c.rule = True
         c.rule_confidence = rule.confidence
+        if ctx.source is not None:
+            # the rules read it in the source phrase ("he", "the Norwegian"): named there
+            c.near.append(ctx.source)
     # names written near the statement
     first = max(0, ctx.sentence - SENTENCES_BEFORE)
     last = min(len(sent_spans) - 1, ctx.last_sentence + SENTENCES_AFTER)

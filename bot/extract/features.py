@@ -15,8 +15,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from bot.extract import gender
-from bot.extract.candidates import Candidate, Context
-from bot.extract.lexicon import CUE_FORMS, ROLE_GENDER
+from bot.extract.candidates import Candidate, Context, ordinary_capital
+from bot.extract.lexicon import CUE_FORMS, NATIONALITY_RE, ROLE_GENDER, STANCE_FORMS
 from bot.extract.wordfind import words_of
 
 _WORD = re.compile(r"[A-Za-z’'-]+|[0-9]+|[^\sA-Za-z0-9]")
@@ -27,7 +27,10 @@ _PRONOUN_BEFORE = re.compile(r"\b(he|she|they|it|we|i)\s+([a-z]+)\s*[,:]?\s*$", 
 _PRONOUN_GENDER = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s"}
 _DIST_BINS = (2, 6, 15, 40, 100, 250, 600, 1500)
 _GAP_MAX = 48
-_LEXICAL = ("next=", "prev=", "next_sfx=")
+_LEXICAL = ("next=", "prev=", "next_sfx=", "prev_sfx=")
+# finite verbs and auxiliaries that follow a subject: no noun for a name to qualify
+_FINITE = {"is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can",
+           "should", "may", "might", "must", "did", "does", "do", "also", "then", "later"}
 
 
 @dataclass(slots=True)
@@ -70,7 +73,7 @@ def _shape(gap: str) -> str:
     out = []
     for tok in _WORD.findall(gap):
         low = tok.lower()
-        if low in CUE_FORMS:
+        if low in CUE_FORMS or low in STANCE_FORMS:
             out.append("V")
         elif tok[0].isalpha():
             out.append("W" if tok[0].isupper() else "w")
@@ -79,6 +82,17 @@ def _shape(gap: str) -> str:
         else:
             out.append({"“": '"', "”": '"', "‘": "'", "’": "'", "—": "-", "–": "-"}.get(tok, tok))
     return "".join(out[:8])
+
+
+def _word_features(f: dict[str, float], where: str, w: str, side: str) -> None:
+    """The word next to a mention: itself, its ending (a verb outside the lexicon
+    inflects like one: "chortled"), and whether it is a reporting verb."""
+    f[f"{where}={w}"] = 1.0
+    f[f"{where}_sfx={w[-2:]}"] = 1.0
+    cue = w in CUE_FORMS or w in STANCE_FORMS
+    if cue:
+        f[f"{where}_cue"] = 1.0
+    f[f"side&{where}_cue={side}{cue}"] = 1.0
 
 
 def adjacent_pronoun(text: str, ctx: Context) -> str | None:
@@ -138,6 +152,7 @@ def describe(cands: list[Candidate], ctx: Context, facts: ArticleFacts) -> None:
         agree_rank = {c.key: k for k, c in enumerate(fit)}
     src = ctx.source
     for c in cands:
+        best_sourced = False
         f: dict[str, float] = {}
         f[f"kind={c.kind}"] = 1.0
         if c.rule:
@@ -152,7 +167,7 @@ def describe(cands: list[Candidate], ctx: Context, facts: ArticleFacts) -> None:
             f[f"norule&mk={mk}"] = 1.0
         toks = c.name.split()
         f[f"ntok={min(len(toks), 3)}"] = 1.0
-        if toks and toks[0].lower() in ordinary:
+        if toks and ordinary_capital(toks[0], ordinary):
             f["first_is_word"] = 1.0
             if len(toks) == 1:
                 f["single_word_name"] = 1.0
@@ -160,6 +175,8 @@ def describe(cands: list[Candidate], ctx: Context, facts: ArticleFacts) -> None:
             f["lone_unknown_name"] = 1.0
         if c.name.isupper():
             f["all_caps"] = 1.0
+        if len(toks) == 1 and c.entity is None and NATIONALITY_RE.match(c.name):
+            f["nationality_word"] = 1.0  # "Russian", "Republican" (or a name so shaped)
         if c.role:
             f["has_role"] = 1.0
         if c.entity is not None and c.entity.confirmed:
@@ -168,6 +185,8 @@ def describe(cands: list[Candidate], ctx: Context, facts: ArticleFacts) -> None:
         if c.name.startswith("["):
             f["unnamed"] = 1.0
         # the nearest place the article names it
+        # (the mention the rules read as the source, where it is one of them: its verb and
+        # punctuation say most)
         best: tuple[int, str, int, int] | None = None
         for s, e in c.near:
             if e <= qa:
@@ -176,8 +195,10 @@ def describe(cands: list[Candidate], ctx: Context, facts: ArticleFacts) -> None:
                 d, side = s - qb, "after"
             else:
                 d, side = 0, "between"
-            if best is None or d < best[0]:
+            sourced = src is not None and s < src[1] and e > src[0]
+            if best is None or sourced or d < best[0] and not best_sourced:
                 best = (d, side, s, e)
+                best_sourced = sourced
         f[f"near={min(len(c.near), 3)}"] = 1.0
         if src is not None and any(s < src[1] and e > src[0] for s, e in c.near):
             # the phrase the rules read as the source names this candidate
@@ -209,19 +230,14 @@ def describe(cands: list[Candidate], ctx: Context, facts: ArticleFacts) -> None:
                 f[f"gap={side}:far"] = 1.0
             nxt = _NEXT.match(text, e, min(len(text), e + 30))
             if nxt is not None:
-                w = nxt.group(1).lower()
-                f[f"next={w}"] = 1.0
-                if w in CUE_FORMS:
-                    f["next_cue"] = 1.0
-                f[f"next_sfx={w[-2:]}"] = 1.0
-                f[f"side&next_cue={side}{w in CUE_FORMS}"] = 1.0
+                _word_features(f, "next", nxt.group(1).lower(), side)
             prv = _PREV.search(text, max(0, s - 30), s)
             if prv is not None:
-                w = prv.group(1).lower()
-                f[f"prev={w}"] = 1.0
-                if w in CUE_FORMS:
-                    f["prev_cue"] = 1.0
-                    f[f"side&prev_cue={side}"] = 1.0
+                _word_features(f, "prev", prv.group(1).lower(), side)
+            if len(toks) == 1 and nxt is not None and nxt.group(1).islower() and \
+                    nxt.group(1) not in CUE_FORMS and nxt.group(1) not in _FINITE and \
+                    text[e:e + 1] == " ":
+                f["before_common_noun"] = 1.0  # "Russian borders", "Senate leaders"
             head = text[facts.sent_starts[ms]:s].strip(" \"“‘'(")
             if not head:
                 f["subject"] = 1.0

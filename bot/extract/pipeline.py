@@ -432,9 +432,16 @@ def _rank(article: Article, recs: list[_Rec], marks: list[Mark], sents: _Sentenc
         env = (min(m.open for m in r.marks), max(m.close_end for m in r.marks)) if r.marks \
             else (first, last)
         si = sents.index(first)
+        source = r.source
+        if source is not None and r.mention is not None and r.mention.name:
+            # the name the rules took from a longer phrase ("As Senator Ana Ruiz talked ...,
+            # Governor Tom Hale"): that is where the source stands
+            k = text.rfind(r.mention.name, source[0], source[1])
+            if k >= 0:
+                source = (k, k + len(r.mention.name))
         ctx = Context(r.spans, env, r.kind, si, max(si, sents.index(max(first, last - 1))), r.para,
                       r.mention.kind if r.mention else None, r.mention.head if r.mention else None,
-                      r.mention.text if r.mention else None, r.source,
+                      r.mention.text if r.mention else None, source,
                       r.cue.text if r.cue else None, r.inherit_from is not None, previous)
         r.candidates = candidates(ctx, r.resolved, disc, runs, sents.spans, sents.para_of)
         describe(r.candidates, ctx, facts)
