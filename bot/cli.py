@@ -14,6 +14,7 @@ from pathlib import Path
 
 from bot.corpus import parse_article, read_corpus
 from bot.extract.pipeline import extract
+from bot.index import Statement
 from bot.models import Article, Quote
 from bot.people import Directory
 
@@ -148,6 +149,14 @@ def _marked(text: str, marks) -> str:
     return "".join(out) + text[last:]
 
 
+def _uncertain(st: Statement, guesses: bool) -> str:
+    if not st.speaker_guess:
+        return "(speaker unknown)"
+    if guesses:
+        return f"(speaker uncertain; best guess {st.speaker_guess}, confidence {st.confidence:.2f})"
+    return "(speaker uncertain)"
+
+
 def cmd_who(args: argparse.Namespace) -> int:
     service, _ = _service(args)
     bot = service.settings.bot
@@ -160,7 +169,7 @@ def cmd_who(args: argparse.Namespace) -> int:
     lines = []
     for n, h in enumerate(hits, 1):
         st = h.statement
-        who = st.speaker or "(speaker unknown)"
+        who = st.speaker or _uncertain(st, args.guesses)
         lines.append(f"{n}. {who}{', ' + st.speaker_role if st.speaker_role else ''} "
                      f"({st.kind}, score {h.score:.0f})")
         lines.append(f"   “{_marked(st.text, h.marks)}”")
@@ -341,6 +350,8 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("phrase")
     w.add_argument("--limit", type=int, help="most results (default: who_limit in bot.yaml)")
     w.add_argument("--min-score", type=float, help="0-100 (default: who_min_score in bot.yaml)")
+    w.add_argument("--guesses", action="store_true",
+                   help="name the likeliest speaker where the speaker is uncertain")
     query("speakers", "every speaker with role and count", cmd_speakers)
     query("sources", "every article with outlet, date and count", cmd_sources)
     query("index", "build or refresh the cache and print the reload report", cmd_index)

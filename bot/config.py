@@ -30,6 +30,8 @@ class BotSettings:
     who_min_score: float = 60.0
     who_limit: int = 10
     page_timeout: float = 180.0
+    # below this calibrated probability a statement's speaker is shown as uncertain
+    min_confidence: float = 0.5
 
 
 @dataclass(slots=True)
@@ -131,6 +133,7 @@ _BOT_KEYS: dict[str, str] = {
     "admin_roles": "a list of Discord role ids", "dev_guild": "a Discord server id, or null",
     "who_min_score": "a number from 0 to 100", "who_limit": "a whole number from 1 to 25",
     "page_timeout": "seconds, from 10 to 900",
+    "min_confidence": "a number from 0 to 1",
 }
 
 
@@ -169,6 +172,8 @@ def _bot(data: Any, path: Path) -> BotSettings:
             value = int(value) if ok and value is not None else value
         elif key == "who_min_score":
             ok = isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 100
+        elif key == "min_confidence":
+            ok = isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1
         elif key == "page_timeout":
             ok = isinstance(value, int | float) and not isinstance(value, bool) and 10 <= value <= 900
         if not ok:

@@ -92,10 +92,14 @@ class Statement:
     end: int
     confidence: float
     article: ArticleInfo
+    # the model's best guess where its confidence is below min_confidence (then speaker
+    # is None: a wrong speaker is worse than none)
+    speaker_guess: str | None = None
 
     def to_json(self) -> dict[str, object]:
         a = self.article
         return {"id": self.id, "text": self.text, "kind": self.kind, "speaker": self.speaker,
+                "speaker_guess": self.speaker_guess,
                 "speaker_role": self.speaker_role, "mention": self.mention, "cue": self.cue,
                 "date": self.date.isoformat() if self.date else None,
                 "start": self.start, "end": self.end, "confidence": round(self.confidence, 3),
@@ -249,6 +253,7 @@ class Segment:
         self.np_starts = np.frombuffer(self.starts, dtype=np.uint32)
         self.np_art = np.frombuffer(self.art, dtype=np.uint32)
         self.np_raw = np.frombuffer(self.raw_code, dtype=np.int32)
+        self.np_conf = np.frombuffer(self.confidence, dtype=np.float32)
         # The word index in one flat array (compressed sparse rows): word → its row, and
         # the row's ids, ascending, are flat[offsets[row]:offsets[row + 1]]. One array
         # instead of one object per word keeps a large vocabulary small, and numpy does
@@ -373,10 +378,14 @@ class QuoteIndex:
     """An immutable snapshot: build it with QuoteIndex.build() or .with_changes()."""
 
     def __init__(self, segments: Sequence[Segment], dead: frozenset[int],
-                 directory: Directory, base_dirty: frozenset[str] = frozenset()) -> None:
+                 directory: Directory, base_dirty: frozenset[str] = frozenset(),
+                 min_confidence: float = 0.0) -> None:
         self.segments = tuple(segments)
         self.dead = dead
         self.directory = directory
+        # statements whose speaker is less likely than this are nobody's: shown as
+        # "speaker uncertain", counted for no speaker
+        self.min_confidence = min_confidence
         # article ids whose base rows are superseded (changed or removed since the base)
         self.base_dirty = base_dirty
         self._articles: dict[str, tuple[Segment, int]] = {}
@@ -393,8 +402,13 @@ class QuoteIndex:
 
     @classmethod
     def build(cls, entries: Iterable[tuple[ArticleInfo, Sequence[Quote]]],
-              directory: Directory | None = None) -> QuoteIndex:
-        return cls([Segment(0, entries)], frozenset(), directory or Directory())
+              directory: Directory | None = None, min_confidence: float = 0.0) -> QuoteIndex:
+        return cls([Segment(0, entries)], frozenset(), directory or Directory(),
+                   min_confidence=min_confidence)
+
+    def with_settings(self, directory: Directory, min_confidence: float) -> QuoteIndex:
+        """The same quotes under other speaker settings (aliases, min_confidence)."""
+        return QuoteIndex(self.segments, self.dead, directory, self.base_dirty, min_confidence)
 
     @classmethod
     def empty(cls, directory: Directory | None = None) -> QuoteIndex:
@@ -415,14 +429,15 @@ class QuoteIndex:
         segs = [base]
         if delta:
             segs.append(Segment(base.end, [delta[k] for k in sorted(delta)]))
-        return QuoteIndex(segs, frozenset(dead), directory or self.directory, frozenset(dirty))
+        return QuoteIndex(segs, frozenset(dead), directory or self.directory, frozenset(dirty),
+                          self.min_confidence)
 
     def _build_speakers(self) -> None:
         base = self.segments[0]
         # per segment: which rows are live (the base's changed articles are masked out)
         live = []
         for seg in self.segments:
-            mask = seg.np_raw >= 0
+            mask = (seg.np_raw >= 0) & (seg.np_conf >= np.float32(self.min_confidence))
             if seg is base and self._dead_ids.size:
                 mask[self._dead_ids.astype(np.int64) - base.base] = False
             live.append(mask)
@@ -475,7 +490,7 @@ class QuoteIndex:
         self._speakers: dict[str, Speaker] = {}
         self._speaker_ids: dict[str, np.ndarray] = {}
         self._canon_of: dict[RawSpeaker, RawSpeaker] = mapping
-        if parts_g:
+        if parts_g and groups:  # (no live speaker at all: every statement uncertain)
             g = np.concatenate(parts_g)
             ids = np.concatenate(parts_id)
             date = np.concatenate(parts_date)
@@ -543,7 +558,10 @@ class QuoteIndex:
         i = gid - seg.base
         code = seg.raw_code[i]
         raw = seg.raws[code] if code >= 0 else None
-        name = kind = role = None
+        name = kind = role = guess = None
+        if raw is not None and seg.confidence[i] < np.float32(self.min_confidence):
+            guess = self._canon_of.get(raw, raw)[0]
+            raw = None
         if raw is not None:
             canon = self._canon_of.get(raw, raw)
             name, kind = canon
@@ -556,7 +574,7 @@ class QuoteIndex:
         return Statement(gid, seg.text(i), KINDS[seg.kinds[i]], name, role, kind,
                          seg.mentions[i], seg.cues[i], dt.date.fromordinal(o) if o else None,
                          seg.starts[i], seg.ends[i], float(seg.confidence[i]),
-                         seg.articles[seg.art[i]])
+                         seg.articles[seg.art[i]], guess)
 
     # ---- queries --------------------------------------------------------------------
 

@@ -188,6 +188,9 @@ class Service:
         modified = sorted(a for a in changed if a in self._files)
         # a full rebuild re-extracts with the new sources.yaml should the cache miss
         new = self._next_index(old, changed, removed, states, directory, settings.sources)
+        if new.min_confidence != settings.bot.min_confidence:
+            # (the same quotes: only who counts as their speaker changes)
+            new = new.with_settings(new.directory, settings.bot.min_confidence)
 
         old_names = {s.name for s in old.speakers()}
         new_names = {s.name for s in new.speakers()}
@@ -216,11 +219,12 @@ class Service:
                 if aid not in entries:
                     entries[aid] = self._entry_of(aid, state, sources)
             self._delta = {}
-            return QuoteIndex.build((entries[a] for a in sorted(entries)), directory)
+            return QuoteIndex.build((entries[a] for a in sorted(entries)), directory,
+                                    old.min_confidence)
         if not changed and not removed:
             if directory is old.directory:
                 return old
-            return QuoteIndex(old.segments, old.dead, directory, old.base_dirty)
+            return old.with_settings(directory, old.min_confidence)
         new = old.with_changes(changed, removed, self._delta, directory)
         self._delta = {k: v for k, v in {**self._delta, **changed}.items() if k not in removed}
         return new

@@ -46,7 +46,8 @@ def test_bot_settings_are_validated_naming_the_key(tmp_path: Path) -> None:
     assert bot.page_size == 5 and bot.admin_users == (1234567890123,)
     for bad, key in (("page_size: 0\n", "page_size"), ("admin_roles: [abc]\n", "admin_roles"),
                      ("who_min_score: 250\n", "who_min_score"), ("pagesize: 5\n", "pagesize"),
-                     ("dev_guild: -3\n", "dev_guild"), ("token: abc\n", "token")):
+                     ("dev_guild: -3\n", "dev_guild"), ("token: abc\n", "token"),
+                     ("min_confidence: 1.5\n", "min_confidence"), ("min_confidence: yes\n", "min_confidence")):
         (tmp_path / "bot.yaml").write_text(bad, encoding="utf-8")
         with pytest.raises(ConfigError, match=key) as e:
             load(tmp_path)

@@ -266,3 +266,15 @@ def test_token_comes_from_the_environment_or_dotenv(tmp_path: Path) -> None:
     (tmp_path / ".env").write_text("# local\nexport DISCORD_TOKEN='xyz'\n", encoding="utf-8")
     assert read_token({}, tmp_path / ".env") == "xyz"
     assert read_token({}, tmp_path / "missing.env") is None
+
+
+def test_an_uncertain_speaker_is_shown_as_such_not_named() -> None:
+    q = _q("u.txt", "The open door stays open.", "Ann Lee")
+    q.confidence = 0.2
+    ix = QuoteIndex.build([(ArticleInfo("u.txt", "U", "Outlet", dt.date(2022, 1, 3), None), [q])],
+                          min_confidence=0.5)
+    [page] = render.who_pages("open door", ix.who("open door"))
+    field = page["embeds"][0]["fields"][0]
+    assert field["name"].startswith("1. speaker uncertain") and "Ann Lee" not in str(page)
+    for p in render.interaction_responses([page]):
+        check_callback(p)

@@ -165,3 +165,22 @@ def test_changes_make_a_new_snapshot_and_leave_the_old_one_whole(ix: QuoteIndex)
     for name in ("Stoltenberg", "Grushko", "Ann Lee", "Sherman"):
         assert [s.text for s in new.quote(name).statements] == [s.text for s in fresh.quote(name).statements]
     assert [s.to_json() for s in new.speakers()] == [s.to_json() for s in fresh.speakers()]
+
+
+def test_a_speaker_below_min_confidence_is_uncertain_and_nobody_s() -> None:
+    sure = _q("a", "The bridge opens in May.", "Ann Lee")
+    sure.confidence = 0.9
+    unsure = _q("a", "The river will flood.", "Ann Lee", start=40)
+    unsure.confidence = 0.3
+    entries = [(_art("a", 4), [sure, unsure])]
+    ix = QuoteIndex.build(entries, min_confidence=0.5)
+    # /quote counts only what she more likely than not said
+    assert [st.text for st in ix.quote("Ann Lee").statements] == ["The bridge opens in May."]
+    assert ix.speakers()[0].count == 1
+    [hit] = ix.who("river flood")
+    assert hit.statement.speaker is None and hit.statement.speaker_guess == "Ann Lee"
+    assert hit.statement.to_json()["speaker_guess"] == "Ann Lee"
+    # the same quotes with no threshold: both hers, nothing uncertain
+    loose = ix.with_settings(ix.directory, 0.0)
+    assert loose.speakers()[0].count == 2
+    assert loose.who("river flood")[0].statement.speaker == "Ann Lee"

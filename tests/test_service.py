@@ -151,3 +151,17 @@ def test_seeds_answer_the_questions_the_issue_names(tmp_path: Path) -> None:
     assert s.index.who("open door")[0].statement.speaker == "Jens Stoltenberg"
     sherman = [st.text for st in s.index.quote("Wendy Sherman").statements]
     assert "Every country has the sovereign right to choose its own path." in sherman
+
+
+def test_min_confidence_from_bot_yaml_applies_on_reload(corpus: Path, config_dir: Path,
+                                                        tmp_path: Path) -> None:
+    s = Service(corpus, config_dir, tmp_path / "cache.sqlite3")
+    s.reload()
+    assert s.index.min_confidence == 0.5  # the default
+    assert [sp.name for sp in s.index.speakers()] == ["Ann Lee", "Bo Park"]
+    # a threshold above every statement's confidence: nobody is named, nothing re-extracted
+    (config_dir / "bot.yaml").write_text("min_confidence: 1.0\n", encoding="utf-8")
+    r = s.reload()
+    assert r.extracted == 0 and r.speakers_lost == ("Ann Lee", "Bo Park")
+    [hit] = s.index.who("bridges building")
+    assert hit.statement.speaker is None and hit.statement.speaker_guess == "Ann Lee"

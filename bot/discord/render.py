@@ -211,7 +211,7 @@ def who_pages(phrase: str, hits: Sequence[WhoHit]) -> list[Message]:
     used = 0
     for n, h in enumerate(hits, 1):
         st = h.statement
-        who = st.speaker or "speaker unknown"
+        who = st.speaker or ("speaker uncertain" if st.speaker_guess else "speaker unknown")
         name = shorten(f"{n}. {who}" + (f" — {st.speaker_role}" if st.speaker_role else "")
                        + f" ({KIND_LABEL.get(st.kind, st.kind)}, {h.score:.0f}%)", FIELD_NAME_MAX)
         name = safe_cut(name, FIELD_NAME_MAX)
