@@ -128,6 +128,8 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
         surname = not name and k == len(tokens) and k >= 2 and \
             _strip(tokens[k - 2]).lower() in GIVEN_NAME_GENDER and _is_cap(_strip(tokens[k - 2]))
         initial = bool(name) and len(tok) == 2 and tok[0].isupper() and tok[1] == "."
+        if name and _POSSESSIVE.search(tok):
+            break  # "Manchester City's Pep Guardiola": the owner is no part of the name
         if initial or bare and _is_cap(bare) and not shouting and (after_honorific or surname or (
                 not _is_title(bare) and not _ACRONYM.match(bare)
                 and low not in NON_NAME_CAPS and low not in ORG_NOUNS
