@@ -102,3 +102,17 @@ def test_confidence_is_a_probability() -> None:
                    "\"Maybe,\" someone said.\n")
     assert qs and all(0.0 <= q.confidence <= 1.0 for q in qs)
     assert qs[0].speaker == "Mary Okafor" and qs[0].confidence > 0.8
+
+
+def test_an_organisation_is_named_in_full_and_its_acronym_expanded() -> None:
+    qs = quotes_of("T\n\nThe Department for Education (DfE) has written to every school.\n\n"
+                   "\"We are giving schools the certainty they need,\" the DfE said.\n\n"
+                   "\"We will look closely at the plans,\" Leeds City Council said.\n")
+    assert [q.speaker for q in qs if q.kind == "direct"] == ["Department for Education",
+                                                             "Leeds City Council"]
+
+
+def test_an_owner_before_a_possessive_is_no_part_of_the_name() -> None:
+    qs = quotes_of("T\n\nVancouver Whitecaps' Vanni Sartini was delighted. \"How beautiful it "
+                   "was,\" Sartini said after the win.\n")
+    assert [q.speaker for q in qs] == ["Vanni Sartini"]

@@ -127,15 +127,15 @@ def _decide(scores: np.ndarray, rule: np.ndarray, keep: float) -> tuple[int, flo
 
 
 def cross_validate(gs: list[Group], folds: int, c: float, vec,
-                   keeps: tuple[float, ...]) -> dict[float, tuple[np.ndarray, np.ndarray]]:
+                   keeps: tuple[float, ...]) -> dict[float, tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """Out-of-fold, for each rule margin: whether each group's chosen candidate is right,
-    and its share."""
+    its share, and which candidate it is."""
     _, _, _, GroupKFold = _need_sklearn()
     feats, labels, scored, owner = _rows(gs)
     rules = np.array([f.get("rule", 0.0) > 0 for f in feats])
     X = vec.transform(feats)
     arts = np.array([gs[i].article for i in owner])
-    out = {k: (np.zeros(len(gs), dtype=bool), np.zeros(len(gs))) for k in keeps}
+    out = {k: (np.zeros(len(gs), dtype=bool), np.zeros(len(gs)), np.full(len(gs), -1)) for k in keeps}
     for tr, te in GroupKFold(n_splits=folds).split(X, labels, arts):
         # only groups that hold a right candidate teach the ranking
         has_pos = np.zeros(len(gs), dtype=bool)
@@ -151,6 +151,7 @@ def cross_validate(gs: list[Group], folds: int, c: float, vec,
                 k, share = _decide(scores[idx], rules[te][idx], keep)
                 out[keep][0][g] = scored[te][idx[k]] == 1
                 out[keep][1][g] = share
+                out[keep][2][g] = k
     return out
 
 
@@ -192,20 +193,21 @@ def main() -> int:
     cs = [args.c] if args.c else list(C_GRID)
     results = {}
     for c in cs:
-        for keep, (right, share) in cross_validate(gs, args.folds, c, vec, KEEPS).items():
-            results[c, keep] = (right, share)
+        for keep, (right, share, chosen) in cross_validate(gs, args.folds, c, vec, KEEPS).items():
+            results[c, keep] = (right, share, chosen)
             d, a = _accuracy(gs, right, "direct")[0], _accuracy(gs, right, "all")[0]
             print(f"  C={c:g} keep={keep:g}: {args.folds}-fold CV speaker accuracy direct {d:.4f}, "
                   f"all {a:.4f}")
     best_c, best_keep = max(results, key=lambda ck: (_accuracy(gs, results[ck][0], "direct")[0],
                                                     -ck[0], ck[1]))
-    right, share = results[best_c, best_keep]
+    right, share, chosen = results[best_c, best_keep]
     if args.errors:
         with args.errors.open("w", encoding="utf-8") as f:
-            for g, ok, sh in zip(gs, right, share, strict=True):
+            for g, ok, sh, k in zip(gs, right, share, chosen, strict=True):
                 if not ok:
                     f.write(json.dumps({"article": g.article, "direct": g.direct, "kind": g.kind,
                                         "text": g.text, "mention": g.mention, "share": round(sh, 3),
+                                        "chosen": g.names[k] if k >= 0 else None,
                                         "candidates": g.names, "right": g.scored,
                                         "rule_correct": g.rule_correct}, ensure_ascii=False) + "\n")
     iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip", increasing=True)

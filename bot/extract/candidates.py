@@ -25,6 +25,8 @@ from bot.extract.wordfind import word_starts, words_of
 _RUN = re.compile(r"[A-Z][\w’'.&-]*(?:[ \t]+(?:[A-Z][\w’'.&-]*|(?:van|von|de|der|du|al|bin|of|for|"
                   r"the)(?=[ \t]+[A-Z])))*")
 _POSSESSIVE = re.compile(r"[’']s?$")
+_DEFINED = re.compile(r"((?:[A-Z][\w&’'-]*|of|for|and|the|on)(?:[ \t]+(?:[A-Z][\w&’'-]*|of|for|and|the|on)){1,8})"
+                      r"[ \t]+\(([A-Z][A-Za-z&]{1,9})\)")
 _SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.(?=\s)")
 # How far a candidate's mention may stand from the statement: sentences before it, after it
 SENTENCES_BEFORE = 3
@@ -81,6 +83,16 @@ class NameRuns:
         text = disc.text
         self.starts: list[int] = []
         self.where: dict[str, list[tuple[int, int]]] = {}
+        # acronyms the article defines: "the Department for Education (DfE)"
+        self.expansions: dict[str, str] = {}
+        for d in _DEFINED.finditer(text, start):
+            full, short = d.group(1), d.group(2)
+            words = full.split()
+            while words and words[0].lower() in ("the", "a", "an"):
+                words.pop(0)  # (a "The" the run begins with is no part of the name)
+            initials = "".join(w[0] for w in words if w[0].isupper())
+            if len(words) >= 2 and "".join(c for c in short if c.isupper()) == initials.upper():
+                self.expansions[short] = " ".join(words)
         self.runs: list[tuple[int, int, str, str, Entity | None, str | None]] = []
         ordinary = words_of(text)
         for m in word_starts(_RUN, text, start, "_’'-"):
@@ -113,6 +125,8 @@ class NameRuns:
             if got is None:
                 continue
             name, kind, ent, role = got
+            if name in self.expansions:
+                name, kind = self.expansions[name], "organisation"
             self.starts.append(at)
             self.runs.append((at, at + len(run), name, kind, ent, role))
             self.where.setdefault(name.casefold(), []).append((at, at + len(run)))
@@ -147,6 +161,9 @@ def candidates(ctx: Context, rule: Resolved | None, disc: Discourse, runs: NameR
     out: dict[str, Candidate] = {}
 
     def add(name: str, kind: str, ent: Entity | None, role: str | None) -> Candidate:
+        full = runs.expansions.get(name)
+        if full is not None:  # "DfE" where the article wrote "Department for Education (DfE)"
+            name, kind = full, "organisation"
         key = name.casefold()
         c = out.get(key)
         if c is None:

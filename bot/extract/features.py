@@ -139,6 +139,7 @@ def describe(cands: list[Candidate], ctx: Context, facts: ArticleFacts) -> None:
     # (which pronoun, where it is one: "he", "she", "it" and "they" refer differently)
     mkc = f"{mk}:{ctx.mention_head}" if mk == "pronoun" else mk if mk != "none" or pron is None \
         else f"none:{pron}"
+    mhead = ctx.mention_head if ctx.mention_kind in ("description", "unnamed", "document") else None
     desc_words = set((ctx.mention_text or "").lower().split()) if ctx.mention_kind in (
         "description", "unnamed") else set()
     # the order in which the article last named them: who the passage is about
@@ -208,8 +209,13 @@ def describe(cands: list[Candidate], ctx: Context, facts: ArticleFacts) -> None:
                 (src[1] <= best[2] if best[1] == "after" else best[3] <= src[0]) and \
                 (src[0] >= qb if best[1] == "after" else src[1] <= qa):
             f["beyond_source"] = 1.0  # the source phrase stands between it and the statement
-        if len(toks) == 1 and c.kind == "person" and facts.after_place_word(c.name):
+        if c.kind == "person" and facts.after_place_word(c.name):
             f["place_like"] = 1.0
+        if len(toks) > 1 and gender.of_given_name(toks[0]) is not None:
+            f["given_name"] = 1.0  # "Mary Okafor", not "New Zealand" or "Dirty Dancing"
+        if mhead is not None:
+            # "the company" is an organisation, "the senator" a person
+            f[f"head={mhead}&kind={c.kind}"] = 1.0
         if best is not None:
             d, side, s, e = best
             db = _bin(d)
@@ -266,6 +272,8 @@ def describe(cands: list[Candidate], ctx: Context, facts: ArticleFacts) -> None:
                 f[f"spoke_before={k}"] = 1.0
                 f[f"spoke_before={k}&mk={mk}"] = 1.0
                 break
+        recent_mentions = sum(1 for s, _ in c.near if qa - 600 <= s < qa)
+        f[f"recent_mentions={min(recent_mentions, 3)}"] = 1.0
         if c.named_inside:
             f["named_in_statement"] = 1.0
         if c.last_before is not None:

@@ -261,6 +261,29 @@ def _is_adverb(tok: str) -> bool:
     return tok.islower() and tok.endswith("ly") and len(tok) > 4 and tok not in _LY_NOUNS
 
 
+def _organisation_name(toks: list[str], low: list[str]) -> str | None:
+    """A capitalised phrase headed by an organisation noun is an organisation, in full:
+    "Leeds City Council", "the Department for Education", "Ministry of Defence" — not
+    "Senate Majority Leader Mitch McConnell" (a title and a name follow the noun)."""
+    words = [_strip(t) for t in toks]
+    if len(words) < 2 or low[0] in _DETERMINERS and len(words) < 3:
+        return None
+    first = 1 if low[0] in _DETERMINERS else 0
+    body, body_low = words[first:], low[first:]
+    if not all(_is_cap(w) or lw in ("of", "for", "and", "the", "on") for w, lw in zip(body, body_low, strict=True)):
+        return None
+    for j, lw in enumerate(body_low):
+        if lw not in ORG_NOUNS:
+            continue
+        rest = body[j + 1:]
+        if not rest or body_low[j + 1] in ("of", "for", "on") and len(rest) >= 2 and \
+                not any(_is_title(w) or w.lower() in GIVEN_NAME_GENDER for w in rest):
+            if j == 0 and not rest:
+                return None  # "the Council": no name
+            return " ".join(body)
+    return None
+
+
 def _parse_simple(phrase: str, cut_clause: bool = True) -> Mention | None:
     toks = _TOKEN.findall(phrase)
     # "Stoltenberg also", "he later": adverbs between source and verb are not the source
@@ -332,6 +355,9 @@ def _parse_simple(phrase: str, cut_clause: bool = True) -> Mention | None:
         if run:
             owner = _POSSESSIVE.sub("", " ".join(run))
         return Mention(text, "document", head=head, modifiers=mods, owner=owner)
+    org = _organisation_name(toks, low)
+    if org is not None:
+        return Mention(text, "org", name=org, head=head, modifiers=mods)
     if name_toks:
         name = " ".join(_strip(t) if i == len(name_toks) - 1 else t.strip(",;:")
                         for i, t in enumerate(name_toks))

@@ -454,7 +454,7 @@ def _rank(article: Article, recs: list[_Rec], marks: list[Mark], sents: _Sentenc
             r.resolved = None
             continue
         ent = top.entity
-        r.resolved = Resolved(ent.name if ent is not None else top.name,
+        r.resolved = Resolved(top.name,
                               (ent.role if ent is not None else top.role) or None,
                               top.kind, p, ent)
 
