@@ -60,6 +60,8 @@ class Group:
     rule_correct: bool
     text: str = ""
     mention: str | None = None
+    mention_kind: str = "none"  # of the rules' source phrase
+    rule_confidence: float = 0.0
 
 
 def right(sq: ModuleType, unit: dict, name: str, vocab: set[str]) -> bool:
@@ -81,6 +83,7 @@ def right(sq: ModuleType, unit: dict, name: str, vocab: set[str]) -> bool:
 
 def groups(path: Path, sq: ModuleType) -> Iterator[Group]:
     """The training groups of a split, in file order (deterministic)."""
+    from bot.extract.features import conjoined
     from bot.extract.pipeline import extract_candidates
 
     for rec in articles(path):
@@ -93,8 +96,10 @@ def groups(path: Path, sq: ModuleType) -> Iterator[Group]:
             if not unit["judgeable"]:
                 continue
             quote, cands = got[pi]
-            yield Group(rec["id"], unit["direct"], quote.kind, [c.features for c in cands],
+            yield Group(rec["id"], unit["direct"], quote.kind, [conjoined(c) for c in cands],
                         [c.name for c in cands],
                         [right(sq, unit, c.name, vocab) for c in cands],
                         [sq.speaker_correct(unit, c.name) for c in cands],
-                        sq.speaker_correct(unit, quote.speaker), quote.text[:160], quote.mention)
+                        sq.speaker_correct(unit, quote.speaker), quote.text[:160], quote.mention,
+                        cands[0].conj.split(":")[0] if cands else "none",
+                        next((c.rule_confidence for c in cands if c.rule), 0.0))

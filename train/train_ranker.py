@@ -155,6 +155,38 @@ def cross_validate(gs: list[Group], folds: int, c: float, vec,
     return out
 
 
+# where the rules alone may decide: their answer from a name at this confidence or above
+SETTLE_OPTIONS = (("name", 0.95), ("name", 0.85), ("name", 0.0))
+
+
+def _settle(gs: list[Group], right: np.ndarray) -> dict | None:
+    """Where asking the model is not worth its time: the widest set of rule answers (a
+    name next to its cue, by the rules' confidence) whose handing back to the rules costs
+    direct speaker accuracy no more than one standard error, out of fold. Its confidence
+    is how often such answers were right on train, by statement kind."""
+    direct = np.array([g.direct for g in gs])
+    base = right[direct].mean()
+    se = np.sqrt(base * (1 - base) / direct.sum())
+    rules = np.array([g.rule_correct for g in gs])
+    chosen = None
+    for kind, lo in SETTLE_OPTIONS:
+        sel = np.array([g.mention_kind == kind and g.rule_confidence >= lo for g in gs])
+        acc = np.where(sel, rules, right)[direct].mean()
+        print(f"  rules settle {kind} >= {lo}: {sel.mean():.1%} of statements, CV direct {acc:.4f}"
+              f" (model alone {base:.4f}, one standard error {se:.4f})")
+        if base - acc <= se:
+            chosen = (kind, lo, sel)
+    if chosen is None:
+        return None
+    kind, lo, sel = chosen
+    by_kind = {}
+    for q in ("direct", "partial", "reported"):
+        pick = sel & np.array([g.kind == q for g in gs])
+        if pick.any():
+            by_kind[q] = round(float(rules[pick].mean()), 4)
+    return {"mention_kind": kind, "from_rule_confidence": lo, "confidence": by_kind}
+
+
 def reliability(conf: np.ndarray, right: np.ndarray, edges=(0, .3, .5, .6, .7, .8, .9, .95, 1.0001)) -> str:
     lines = ["| confidence | speakers | mean confidence | observed accuracy |", "| --- | --- | --- | --- |"]
     for lo, hi in zip(edges, edges[1:], strict=False):
@@ -210,6 +242,7 @@ def main() -> int:
                                         "chosen": g.names[k] if k >= 0 else None,
                                         "candidates": g.names, "right": g.scored,
                                         "rule_correct": g.rule_correct}, ensure_ascii=False) + "\n")
+    settle = _settle(gs, right)
     iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip", increasing=True)
     iso.fit(share, right.astype(float))
     conf = iso.predict(share)
@@ -230,6 +263,7 @@ def main() -> int:
         "c": best_c, "keep_rule_within": best_keep, "min_count": args.min_count, "groups": len(gs),
         "cv_direct_accuracy": round(_accuracy(gs, right, "direct")[0], 4),
         "cv_all_accuracy": round(_accuracy(gs, right, "all")[0], 4),
+        "rules_settle": settle,
         "weights": dict(sorted(weights.items())),
         "calibration": {"x": [round(float(x), 6) for x in iso.X_thresholds_],
                         "y": [round(float(y), 6) for y in iso.y_thresholds_]},

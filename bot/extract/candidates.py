@@ -25,8 +25,8 @@ from bot.extract.wordfind import word_starts, words_of
 _RUN = re.compile(r"[A-Z][\w’'.&-]*(?:[ \t]+(?:[A-Z][\w’'.&-]*|(?:van|von|de|der|du|al|bin|of|for|"
                   r"the)(?=[ \t]+[A-Z])))*")
 _POSSESSIVE = re.compile(r"[’']s?$")
-_DEFINED = re.compile(r"((?:[A-Z][\w&’'-]*|of|for|and|the|on)(?:[ \t]+(?:[A-Z][\w&’'-]*|of|for|and|the|on)){1,8})"
-                      r"[ \t]+\(([A-Z][A-Za-z&]{1,9})\)")
+_ACRONYM_IN_PARENS = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
+_JOINERS = {"of", "for", "and", "the", "on"}
 _SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.(?=\s)")
 # How far a candidate's mention may stand from the statement: sentences before it, after it
 SENTENCES_BEFORE = 3
@@ -49,6 +49,7 @@ class Candidate:
     last_before: tuple[int, int] | None = None  # where the article last named it before the statement
     named_inside: bool = False  # the statement itself names it
     features: dict[str, float] = field(default_factory=dict)
+    conj: str = ""  # the class the features are conjoined with (features.conjoined)
     score: float = 0.0
 
     @property
@@ -75,6 +76,28 @@ class Context:
     previous_speakers: list[str]  # what the rules gave the statements before, latest first
 
 
+def defined_acronyms(text: str, start: int = 0) -> dict[str, str]:
+    """Acronyms the article defines, to their full names: "the Department for Education
+    (DfE)" gives DfE -> Department for Education (the capitals of the one are the
+    initials of the other)."""
+    out: dict[str, str] = {}
+    for d in _ACRONYM_IN_PARENS.finditer(text, start):
+        short = d.group(1)
+        # the capitalised words (and joiners) right before the parenthesis
+        words: list[str] = []
+        window = text[max(start, d.start() - 120):d.start()].rsplit("\n", 1)[-1]
+        for w in reversed(window.split()):
+            if not (w[:1].isupper() or w in _JOINERS) or len(words) >= 9 or w.endswith("."):
+                break
+            words.insert(0, w)
+        while words and (words[0] in _JOINERS or words[0].lower() in ("the", "a", "an")):
+            words.pop(0)  # (a "The" the run begins with is no part of the name)
+        initials = "".join(w[0] for w in words if w[0].isupper())
+        if len(words) >= 2 and "".join(c for c in short if c.isupper()) == initials.upper():
+            out[short] = " ".join(words)
+    return out
+
+
 class NameRuns:
     """The capitalised runs of an article that name a person or an organisation, parsed
     once per article and found by position."""
@@ -84,15 +107,7 @@ class NameRuns:
         self.starts: list[int] = []
         self.where: dict[str, list[tuple[int, int]]] = {}
         # acronyms the article defines: "the Department for Education (DfE)"
-        self.expansions: dict[str, str] = {}
-        for d in _DEFINED.finditer(text, start):
-            full, short = d.group(1), d.group(2)
-            words = full.split()
-            while words and words[0].lower() in ("the", "a", "an"):
-                words.pop(0)  # (a "The" the run begins with is no part of the name)
-            initials = "".join(w[0] for w in words if w[0].isupper())
-            if len(words) >= 2 and "".join(c for c in short if c.isupper()) == initials.upper():
-                self.expansions[short] = " ".join(words)
+        self.expansions = defined_acronyms(text, start)
         self.runs: list[tuple[int, int, str, str, Entity | None, str | None]] = []
         ordinary = words_of(text)
         for m in word_starts(_RUN, text, start, "_’'-"):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from bot.extract import gender
 from bot.extract.candidates import Candidate, Context, ordinary_capital
 from bot.extract.lexicon import CUE_FORMS, NATIONALITY_RE, ROLE_GENDER, STANCE_FORMS
-from bot.extract.wordfind import words_of
+from bot.extract.wordfind import word_starts, words_of
 
 _WORD = re.compile(r"[A-Za-z’'-]+|[0-9]+|[^\sA-Za-z0-9]")
 _NEXT = re.compile(r"\s*(?:[,;]\s*)?([A-Za-z’'-]+)")
@@ -27,7 +27,9 @@ _PRONOUN_BEFORE = re.compile(r"\b(he|she|they|it|we|i)\s+([a-z]+)\s*[,:]?\s*$", 
 _PRONOUN_GENDER = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s"}
 _DIST_BINS = (2, 6, 15, 40, 100, 250, 600, 1500)
 _GAP_MAX = 48
-_LEXICAL = ("next=", "prev=", "next_sfx=", "prev_sfx=")
+_PLACE_RUN = re.compile(r"(?:in|from|to|across|against|with|visit|visited)[ \t]+"
+                        r"([A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*)*)")
+LEXICAL = ("next=", "prev=", "next_sfx=", "prev_sfx=")
 # finite verbs and auxiliaries that follow a subject: no noun for a name to qualify
 _FINITE = {"is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can",
            "should", "may", "might", "must", "did", "does", "do", "also", "then", "later"}
@@ -41,16 +43,21 @@ class ArticleFacts:
     quoted: list[tuple[int, int]]  # every quotation, from its opening mark to its closing
     quoted_starts: list[int]
     counts: dict[str, int]  # how often the article names each candidate (by key)
-    places: dict[str, bool] = field(default_factory=dict)
+    places: set[str] | None = None
+    by_name: dict[tuple[str, str, bool, bool], dict[str, float]] = field(default_factory=dict)
+    by_mention: dict[tuple[int, int, bool, str], dict[str, float]] = field(default_factory=dict)
 
     def after_place_word(self, name: str) -> bool:
         """Does the article write the name after "in", "from", "to" ... (a place)?"""
-        got = self.places.get(name)
-        if got is None:
-            got = bool(re.search(rf"\b(?:in|from|to|across|against|with|visit|visited)\s+{re.escape(name)}\b",
-                                 self.text))
-            self.places[name] = got
-        return got
+        if self.places is None:
+            # (one pass over the article: every capitalised run after such a word, and
+            # each run's opening words)
+            got: set[str] = set()
+            for m in word_starts(_PLACE_RUN, self.text):
+                words = m.group(1).split()
+                got.update(" ".join(words[:k]) for k in range(1, len(words) + 1))
+            self.places = got
+        return name in self.places
 
     def sentence(self, pos: int) -> int:
         return max(0, bisect_right(self.sent_starts, pos) - 1)
@@ -80,7 +87,8 @@ def _shape(gap: str) -> str:
         elif tok[0].isdigit():
             out.append("0")
         else:
-            out.append({"“": '"', "”": '"', "‘": "'", "’": "'", "—": "-", "–": "-"}.get(tok, tok))
+            # ("|" joins a feature to its conjunction: never one of a feature's own)
+            out.append({"“": '"', "”": '"', "‘": "'", "’": "'", "—": "-", "–": "-", "|": "/"}.get(tok, tok))
     return "".join(out[:8])
 
 
@@ -127,10 +135,94 @@ def _candidate_gender(c: Candidate) -> str | None:
     return None
 
 
+def conjoined(c: Candidate) -> dict[str, float]:
+    """The features as the model weighs them: each also under the kind of source phrase
+    the rules found (the same signs weigh differently after a name, a pronoun or nothing
+    at all), but for the words themselves. Scoring (ranker.py) folds these weights
+    together instead of building the pairs."""
+    f = dict(c.features)
+    f.update({f"{c.conj}|{k}": v for k, v in c.features.items() if not k.startswith(LEXICAL)})
+    return f
+
+
+def _name_features(c: Candidate, facts: ArticleFacts) -> dict[str, float]:
+    """What the name itself says (kept per article: a name recurs)."""
+    key = (c.key, c.kind, c.entity is not None, bool(c.role))
+    got = facts.by_name.get(key)
+    if got is not None:
+        return got
+    f: dict[str, float] = {}
+    toks = c.name.split()
+    f[f"ntok={min(len(toks), 3)}"] = 1.0
+    if toks and ordinary_capital(toks[0], words_of(facts.text)):
+        f["first_is_word"] = 1.0
+        if len(toks) == 1:
+            f["single_word_name"] = 1.0
+    if c.kind == "person" and len(toks) == 1 and c.entity is None:
+        f["lone_unknown_name"] = 1.0
+    if c.name.isupper():
+        f["all_caps"] = 1.0
+    if len(toks) == 1 and c.entity is None and NATIONALITY_RE.match(c.name):
+        f["nationality_word"] = 1.0  # "Russian", "Republican" (or a name so shaped)
+    if c.role:
+        f["has_role"] = 1.0
+    if c.entity is not None and c.entity.confirmed:
+        f["confirmed"] = 1.0
+    f[f"count={_bin(facts.counts.get(c.key, 0), (0, 1, 2, 4, 8))}"] = 1.0
+    if c.name.startswith("["):
+        f["unnamed"] = 1.0
+    if c.kind == "person" and facts.after_place_word(c.name):
+        f["place_like"] = 1.0
+    if len(toks) > 1 and gender.of_given_name(toks[0]) is not None:
+        f["given_name"] = 1.0  # "Mary Okafor", not "New Zealand" or "Dirty Dancing"
+    facts.by_name[key] = f
+    return f
+
+
+def _subject(s: int, facts: ArticleFacts) -> bool:
+    """Does the mention at s open its sentence (after an opening phrase, perhaps)?"""
+    head = facts.text[facts.sent_starts[facts.sentence(s)]:s].strip(" \"“‘'(")
+    return not head or head.endswith(",") and len(head) < 40
+
+
+def _mention_features(s: int, e: int, single: bool, side: str,
+                      facts: ArticleFacts) -> dict[str, float]:
+    """The words around one mention and its place in its sentence (kept per article: a
+    mention is near several statements)."""
+    key = (s, e, single, side)
+    got = facts.by_mention.get(key)
+    if got is not None:
+        return got
+    text = facts.text
+    f: dict[str, float] = {}
+    nxt = _NEXT.match(text, e, min(len(text), e + 30))
+    if nxt is not None:
+        _word_features(f, "next", nxt.group(1).lower(), side)
+    prv = _PREV.search(text, max(0, s - 30), s)
+    if prv is not None:
+        _word_features(f, "prev", prv.group(1).lower(), side)
+    if single and nxt is not None and nxt.group(1).islower() and \
+            nxt.group(1) not in CUE_FORMS and nxt.group(1) not in _FINITE and \
+            text[e:e + 1] == " ":
+        f["before_common_noun"] = 1.0  # "Russian borders", "Senate leaders"
+    head = text[facts.sent_starts[facts.sentence(s)]:s].strip(" \"“‘'(")
+    if not head:
+        f["subject"] = 1.0
+    elif head.endswith(",") and len(head) < 40:
+        f["subject_after_intro"] = 1.0
+    if facts.in_quotation(s):
+        f["in_quotation"] = 1.0
+    if prv is not None and prv.group(1).lower() in ("the", "a", "an") and nxt is not None \
+            and nxt.group(1).islower() and nxt.group(1) not in CUE_FORMS \
+            and text[e:e + 1] == " ":
+        f["modifier"] = 1.0  # "the NATO official", "the New York state attorney general"
+    facts.by_mention[key] = f
+    return f
+
+
 def describe(cands: list[Candidate], ctx: Context, facts: ArticleFacts) -> None:
     """Fill each candidate's features."""
     text = facts.text
-    ordinary = words_of(text)
     pron = adjacent_pronoun(text, ctx)
     qa, qb = ctx.envelope
     qsent, qlast = ctx.sentence, ctx.last_sentence
@@ -166,25 +258,7 @@ def describe(cands: list[Candidate], ctx: Context, facts: ArticleFacts) -> None:
                 f["rule&inherited"] = 1.0
         else:
             f[f"norule&mk={mk}"] = 1.0
-        toks = c.name.split()
-        f[f"ntok={min(len(toks), 3)}"] = 1.0
-        if toks and ordinary_capital(toks[0], ordinary):
-            f["first_is_word"] = 1.0
-            if len(toks) == 1:
-                f["single_word_name"] = 1.0
-        if c.kind == "person" and len(toks) == 1 and c.entity is None:
-            f["lone_unknown_name"] = 1.0
-        if c.name.isupper():
-            f["all_caps"] = 1.0
-        if len(toks) == 1 and c.entity is None and NATIONALITY_RE.match(c.name):
-            f["nationality_word"] = 1.0  # "Russian", "Republican" (or a name so shaped)
-        if c.role:
-            f["has_role"] = 1.0
-        if c.entity is not None and c.entity.confirmed:
-            f["confirmed"] = 1.0
-        f[f"count={_bin(facts.counts.get(c.key, 0), (0, 1, 2, 4, 8))}"] = 1.0
-        if c.name.startswith("["):
-            f["unnamed"] = 1.0
+        f.update(_name_features(c, facts))
         # the nearest place the article names it
         # (the mention the rules read as the source, where it is one of them: its verb and
         # punctuation say most)
@@ -209,10 +283,6 @@ def describe(cands: list[Candidate], ctx: Context, facts: ArticleFacts) -> None:
                 (src[1] <= best[2] if best[1] == "after" else best[3] <= src[0]) and \
                 (src[0] >= qb if best[1] == "after" else src[1] <= qa):
             f["beyond_source"] = 1.0  # the source phrase stands between it and the statement
-        if c.kind == "person" and facts.after_place_word(c.name):
-            f["place_like"] = 1.0
-        if len(toks) > 1 and gender.of_given_name(toks[0]) is not None:
-            f["given_name"] = 1.0  # "Mary Okafor", not "New Zealand" or "Dirty Dancing"
         if mhead is not None:
             # "the company" is an organisation, "the senator" a person
             f[f"head={mhead}&kind={c.kind}"] = 1.0
@@ -234,27 +304,7 @@ def describe(cands: list[Candidate], ctx: Context, facts: ArticleFacts) -> None:
                 f[f"gap={side}:{shape}"] = 1.0
             elif side != "between":
                 f[f"gap={side}:far"] = 1.0
-            nxt = _NEXT.match(text, e, min(len(text), e + 30))
-            if nxt is not None:
-                _word_features(f, "next", nxt.group(1).lower(), side)
-            prv = _PREV.search(text, max(0, s - 30), s)
-            if prv is not None:
-                _word_features(f, "prev", prv.group(1).lower(), side)
-            if len(toks) == 1 and nxt is not None and nxt.group(1).islower() and \
-                    nxt.group(1) not in CUE_FORMS and nxt.group(1) not in _FINITE and \
-                    text[e:e + 1] == " ":
-                f["before_common_noun"] = 1.0  # "Russian borders", "Senate leaders"
-            head = text[facts.sent_starts[ms]:s].strip(" \"“‘'(")
-            if not head:
-                f["subject"] = 1.0
-            elif head.endswith(",") and len(head) < 40:
-                f["subject_after_intro"] = 1.0
-            if facts.in_quotation(s):
-                f["in_quotation"] = 1.0
-            if prv is not None and prv.group(1).lower() in ("the", "a", "an") and nxt is not None \
-                    and nxt.group(1).islower() and nxt.group(1) not in CUE_FORMS \
-                    and text[e:e + 1] == " ":
-                f["modifier"] = 1.0  # "the NATO official", "the New York state attorney general"
+            f.update(_mention_features(s, e, " " not in c.name, side, facts))
         else:
             f["not_near"] = 1.0
         # the person the passage is about: named lately
@@ -276,11 +326,8 @@ def describe(cands: list[Candidate], ctx: Context, facts: ArticleFacts) -> None:
         f[f"recent_mentions={min(recent_mentions, 3)}"] = 1.0
         if c.named_inside:
             f["named_in_statement"] = 1.0
-        if c.last_before is not None:
-            s = c.last_before[0]
-            head = text[facts.sent_starts[facts.sentence(s)]:s].strip(" \"“‘'(")
-            if not head or head.endswith(",") and len(head) < 40:
-                f["last_mention_subject"] = 1.0
+        if c.last_before is not None and _subject(c.last_before[0], facts):
+            f["last_mention_subject"] = 1.0
         rank = recent_rank.get(c.key)
         if rank is not None:
             f[f"rank_recent={min(rank, 4)}"] = 1.0
@@ -305,6 +352,5 @@ def describe(cands: list[Candidate], ctx: Context, facts: ArticleFacts) -> None:
                 f["description_fits_role"] = 1.0
             if ctx.mention_head and ctx.mention_head in role:
                 f["description_head_in_role"] = 1.0
-        # the same signs weigh differently after a name, a pronoun or nothing at all
-        f.update({f"{mkc}|{k}": v for k, v in list(f.items()) if not k.startswith(_LEXICAL)})
         c.features = f
+        c.conj = mkc

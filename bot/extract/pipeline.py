@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from bot.extract import cues as cuemod
 from bot.extract import dates, ranker
-from bot.extract.candidates import Candidate, Context, NameRuns, candidates
+from bot.extract.candidates import Candidate, Context, NameRuns, candidates, defined_acronyms
 from bot.extract.coreference import Discourse, Resolved
 from bot.extract.cues import (
     Attribution,
@@ -419,15 +419,33 @@ def _rank(article: Article, recs: list[_Rec], marks: list[Mark], sents: _Sentenc
     """Every statement's candidate sources, described; with a model, its choice replaces
     the rules' answer (which stays one of the candidates, and a feature)."""
     text = article.text
-    runs = NameRuns(disc, article.body_start, headline_end)
-    counts: dict[str, int] = {}
-    for run in runs.runs:
-        counts[run[2].casefold()] = counts.get(run[2].casefold(), 0) + 1
-    quoted = sorted((m.open, m.close_end) for m in marks)
-    facts = ArticleFacts(text, sents.starts, sents.para_of, quoted, [q[0] for q in quoted], counts)
+    runs: NameRuns | None = None
+    facts: ArticleFacts | None = None
+    acronyms: dict[str, str] | None = None
     previous: list[str] = []
     for r in recs:
-        r.rule = r.resolved
+        r.rule = rule = r.resolved
+        mention_kind = r.mention.kind if r.mention else None
+        settled = model.settled(r.kind, mention_kind, rule.confidence) \
+            if model is not None and rule is not None and rule.speaker else None
+        if settled is not None and rule is not None and rule.speaker:
+            # a full name next to its cue: the rules are as right as the model there
+            # (cross-validated on train), and it costs nothing to ask them
+            if acronyms is None:
+                acronyms = defined_acronyms(text, article.body_start)
+            name = acronyms.get(rule.speaker)
+            r.resolved = Resolved(name or rule.speaker, rule.role, "organisation" if name else rule.kind,
+                                  settled, rule.entity)
+            previous = [rule.speaker, *(p for p in previous[:2] if p != rule.speaker)]
+            continue
+        if runs is None or facts is None:
+            runs = NameRuns(disc, article.body_start, headline_end)
+            counts: dict[str, int] = {}
+            for run in runs.runs:
+                counts[run[2].casefold()] = counts.get(run[2].casefold(), 0) + 1
+            quoted = sorted((m.open, m.close_end) for m in marks)
+            facts = ArticleFacts(text, sents.starts, sents.para_of, quoted, [q[0] for q in quoted],
+                                 counts)
         first, last = r.spans[0][0], r.spans[-1][1]
         env = (min(m.open for m in r.marks), max(m.close_end for m in r.marks)) if r.marks \
             else (first, last)
@@ -440,13 +458,13 @@ def _rank(article: Article, recs: list[_Rec], marks: list[Mark], sents: _Sentenc
             if k >= 0:
                 source = (k, k + len(r.mention.name))
         ctx = Context(r.spans, env, r.kind, si, max(si, sents.index(max(first, last - 1))), r.para,
-                      r.mention.kind if r.mention else None, r.mention.head if r.mention else None,
+                      mention_kind, r.mention.head if r.mention else None,
                       r.mention.text if r.mention else None, source,
                       r.cue.text if r.cue else None, r.inherit_from is not None, previous)
-        r.candidates = candidates(ctx, r.resolved, disc, runs, sents.spans, sents.para_of)
+        r.candidates = candidates(ctx, rule, disc, runs, sents.spans, sents.para_of)
         describe(r.candidates, ctx, facts)
-        if r.resolved is not None and r.resolved.speaker:
-            previous = [r.resolved.speaker, *(p for p in previous[:2] if p != r.resolved.speaker)]
+        if rule is not None and rule.speaker:
+            previous = [rule.speaker, *(p for p in previous[:2] if p != rule.speaker)]
         if model is None:
             continue
         top, p = model.choose(r.candidates)

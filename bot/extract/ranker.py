@@ -13,7 +13,7 @@ import hashlib
 import json
 import math
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.extract.candidates import Candidate
@@ -34,10 +34,36 @@ class Ranker:
     calib_y: list[float]
     digest: str
     keep_rule: float = 0.0  # another candidate replaces the rules' only when this much likelier
+    # where the rules alone decide: their answer from a phrase of this kind at this
+    # confidence or above, with the measured accuracy of such answers by statement kind
+    settle_kind: str | None = None
+    settle_from: float = 2.0
+    settle_confidence: dict[str, float] = field(default_factory=dict)
+    _by_conj: dict[str, dict[str, float]] = field(default_factory=dict)
+
+    def settled(self, kind: str, mention_kind: str | None, rule_confidence: float) -> float | None:
+        """The confidence of the rules' answer where the model need not be asked."""
+        if mention_kind != self.settle_kind or rule_confidence < self.settle_from:
+            return None
+        return self.settle_confidence.get(kind)
 
     def score(self, c: Candidate) -> float:
-        w = self.weights
-        return sum(w.get(k, 0.0) * v for k, v in c.features.items())
+        w = self._folded(c.conj)
+        return sum([w.get(k, 0.0) * v for k, v in c.features.items()])
+
+    def _folded(self, conj: str) -> dict[str, float]:
+        """The weights of a feature and of its conjunction with `conj`, added: the score
+        of features.conjoined(c) without building it."""
+        got = self._by_conj.get(conj)
+        if got is None:
+            got = {k: v for k, v in self.weights.items() if "|" not in k}
+            prefix = conj + "|"
+            for k, v in self.weights.items():
+                if k.startswith(prefix):
+                    base = k[len(prefix):]
+                    got[base] = got.get(base, 0.0) + v
+            self._by_conj[conj] = got
+        return got
 
     def choose(self, cands: list[Candidate]) -> tuple[Candidate | None, float]:
         """The best candidate and the calibrated probability that it is the speaker."""
@@ -88,8 +114,18 @@ def parse(raw: bytes, where: str = "model") -> Ranker:
     keep = doc.get("keep_rule_within", 0.0)
     if not isinstance(keep, (int, float)) or not 0.0 <= keep <= 1.0:
         raise ModelError(f"{where}: 'keep_rule_within' must be a number from 0 to 1")
+    settle = doc.get("rules_settle") or {}
+    if not isinstance(settle, dict) or settle and not (
+            isinstance(settle.get("mention_kind"), str)
+            and isinstance(settle.get("from_rule_confidence"), (int, float))
+            and isinstance(settle.get("confidence"), dict)
+            and all(isinstance(v, (int, float)) and 0 <= v <= 1 for v in settle["confidence"].values())):
+        raise ModelError(f"{where}: 'rules_settle' needs mention_kind, from_rule_confidence and "
+                         "confidence by statement kind (0 to 1)")
     return Ranker({str(k): float(v) for k, v in weights.items()}, [float(x) for x in xs],
-                  [float(y) for y in ys], hashlib.sha256(raw).hexdigest()[:16], float(keep))
+                  [float(y) for y in ys], hashlib.sha256(raw).hexdigest()[:16], float(keep),
+                  settle.get("mention_kind"), float(settle.get("from_rule_confidence", 2.0)),
+                  {str(k): float(v) for k, v in (settle.get("confidence") or {}).items()})
 
 
 _loaded: Ranker | None = None
