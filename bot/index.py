@@ -13,26 +13,27 @@ object each, which keeps a million quotes within a few times their text's size.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from bot.models import Article, Quote
 from bot.people import Directory, RawSpeaker
+from bot.phrases import PhraseIndex, fuzzy_distance
+from bot.phrases import Snapshot as PhraseSnapshot
 from bot.textnorm import STOPWORDS, fold, word_spans, words
 
 KINDS = ("direct", "partial", "reported")
 _KIND_CODE = {k: i for i, k in enumerate(KINDS)}
 # Words shorter than this must be typed exactly; longer ones may have one slip.
 FUZZY_MIN_LEN = 4
-# A word found only through a slip counts for this much of an exact one.
-FUZZY_WEIGHT = 0.75
 MAX_PHRASE_WORDS = 24
 MAX_NAME_CHARS = 200
 
@@ -164,19 +165,9 @@ class WhoHit:
                 "marks": [list(m) for m in self.marks]}
 
 
-def index_words(text: str) -> set[str]:
-    """The words a quote is found by: folded, without the commonest."""
-    return {w for w in words(text) if w not in STOPWORDS}
-
-
-def _deletions(w: str) -> Iterator[str]:
-    for i in range(len(w)):
-        yield w[:i] + w[i + 1:]
-
-
 class Segment:
-    """Quotes of a set of articles, column by column, with their word index. Ids are
-    global: this segment holds ids base .. base + len(self) - 1."""
+    """Quotes of a set of articles, column by column. Ids are global: this segment holds
+    ids base .. base + len(self) - 1. (Their words are in the phrase index, phrases.py.)"""
 
     def __init__(self, base: int, entries: Iterable[tuple[ArticleInfo, Sequence[Quote]]]) -> None:
         self.base = base
@@ -202,7 +193,6 @@ class Segment:
         self.starts = array("I")
         self.ends = array("I")
         self.confidence = array("f")
-        postings: dict[str, array] = {}
         self.role_counts: dict[RawSpeaker, Counter[str]] = defaultdict(Counter)
         intern: dict[object, object] = {}
 
@@ -215,7 +205,6 @@ class Segment:
             self.article_row[info.id] = row
             self.first_quote.append(n)
             for q in quotes:
-                i = base + n
                 n += 1
                 blob += q.text.encode("utf-8", "surrogatepass")
                 self.text_off.append(len(blob))
@@ -240,8 +229,6 @@ class Segment:
                 self.confidence.append(q.confidence)
                 if raw is not None and q.speaker_role:
                     self.role_counts[raw][q.speaker_role] += 1  # type: ignore[index]
-                for w in index_words(q.text):
-                    postings.setdefault(w, array("I")).append(i)
         self.first_quote.append(n)
         self.count = n
         self.end = base + n
@@ -254,31 +241,6 @@ class Segment:
         self.np_art = np.frombuffer(self.art, dtype=np.uint32)
         self.np_raw = np.frombuffer(self.raw_code, dtype=np.int32)
         self.np_conf = np.frombuffer(self.confidence, dtype=np.float32)
-        # The word index in one flat array (compressed sparse rows): word → its row, and
-        # the row's ids, ascending, are flat[offsets[row]:offsets[row + 1]]. One array
-        # instead of one object per word keeps a large vocabulary small, and numpy does
-        # the set arithmetic of a query in C.
-        self.vocab: dict[str, int] = {}
-        offsets = [0]
-        for w, ids in postings.items():
-            self.vocab[w] = len(offsets) - 1
-            offsets.append(offsets[-1] + len(ids))
-        self.offsets = np.array(offsets, dtype=np.int64)
-        self.flat = np.empty(offsets[-1], dtype=np.uint32)
-        for w, ids in postings.items():
-            r = self.vocab[w]
-            self.flat[offsets[r]:offsets[r + 1]] = np.frombuffer(ids, dtype=np.uint32)
-        del postings
-        # Typo tolerance: every word of the vocabulary under each single-letter deletion
-        # ("open" under "pen", "oen", "opn", "ope"); a typed word meets its intended one
-        # where their deletions meet (a slip of one letter, or two letters swapped).
-        self.deleted: dict[str, list[str]] = defaultdict(list)
-        for w in self.vocab:
-            if len(w) >= FUZZY_MIN_LEN:
-                for d in _deletions(w):
-                    self.deleted[d].append(w)
-        self.deleted = dict(self.deleted)
-
     def __len__(self) -> int:
         return self.count
 
@@ -292,27 +254,11 @@ class Segment:
     def article_ids(self, row: int) -> range:
         return range(self.base + self.first_quote[row], self.base + self.first_quote[row + 1])
 
-    def posting(self, w: str) -> np.ndarray:
-        r = self.vocab[w]
-        return self.flat[self.offsets[r]:self.offsets[r + 1]]
-
-    def variants(self, w: str) -> dict[str, float]:
-        """Words of this segment's vocabulary that w may stand for, with their weight."""
-        out: dict[str, float] = {}
-        if w in self.vocab:
-            out[w] = 1.0
-        if len(w) < FUZZY_MIN_LEN - 1:
-            return out
-        for v in self.deleted.get(w, ()):  # w lacks a letter ("dor" for "door")
-            out.setdefault(v, FUZZY_WEIGHT)
-        if len(w) < FUZZY_MIN_LEN:
-            return out
-        for d in _deletions(w):
-            if d in self.vocab and len(d) >= FUZZY_MIN_LEN:  # w has a letter too many
-                out.setdefault(d, FUZZY_WEIGHT)
-            for v in self.deleted.get(d, ()):  # one letter wrong, or two swapped
-                out.setdefault(v, FUZZY_WEIGHT)
-        return out
+    def docs(self) -> Iterator[tuple[int, str, str]]:
+        """(id, article id, text) of every quote, for the phrase index."""
+        for row, info in enumerate(self.articles):
+            for gid in self.article_ids(row):
+                yield gid, info.id, self.text(gid - self.base)
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,13 +320,83 @@ class _SpeakerRows:
     raws: list[RawSpeaker] = field(default_factory=list)
 
 
+def _match(query: str, wanted: list[str], text: str) -> tuple[float, tuple[tuple[int, int], ...]]:
+    """How well a quotation answers a phrase (0-100), and where its matching words stand.
+    The phrase's words together, in the order typed (slips allowed), score up to 100; all
+    of them near each other up to 90; anywhere in the quotation up to 80; fewer, less."""
+    spans = word_spans(text)
+    hit: dict[str, list[int]] = {w: [] for w in wanted}
+    marks = []
+    for k, (a, b, w) in enumerate(spans):
+        for t in wanted:
+            d = fuzzy_distance(t, len(t) == 3 and len(w) == 4)  # ("dor" for "door")
+            if w == t or d and OSA.distance(w, t, score_cutoff=d) <= d:
+                hit[t].append(k)
+                marks.append((a, b))
+                break
+    got = [ks for ks in hit.values() if ks]
+    cover = len(got) / len(wanted)
+    if not got:
+        return 0.0, ()
+    together = fuzz.partial_ratio(query, " ".join(w for _, _, w in spans)) \
+        if len(got) == len(wanted) else 0.0
+    # the narrowest stretch of the quotation that holds one of each word found
+    width = _narrowest(got)
+    near = 90.0 if width <= 2 * len(got) + 2 else 80.0
+    return max(together, near * cover), tuple(marks)
+
+
+def _narrowest(positions: list[list[int]]) -> int:
+    """The fewest words a stretch must span to hold one position from each list."""
+    events = sorted((p, i) for i, ps in enumerate(positions) for p in ps)
+    need = len(positions)
+    count: dict[int, int] = {}
+    best = len(events) + 10**6
+    lo = 0
+    for p, i in events:
+        count[i] = count.get(i, 0) + 1
+        while len(count) == need:
+            q, j = events[lo]
+            best = min(best, p - q + 1)
+            count[j] -= 1
+            if not count[j]:
+                del count[j]
+            lo += 1
+    return best
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """The phrase index as one snapshot sees it: the writer (shared along a line of
+    snapshots; only reloads, one at a time, write) and the commit this snapshot reads."""
+
+    writer: PhraseIndex
+    snapshot: PhraseSnapshot
+
+    @classmethod
+    def of(cls, segments: Sequence[Segment], folder: Path | None) -> Phrases:
+        writer = PhraseIndex(folder, fresh=True)
+        for seg in segments:
+            writer.add(seg.docs())
+        return cls(writer, writer.commit())
+
+    def changed(self, stale: Iterable[str], added: Sequence[Segment]) -> Phrases:
+        self.writer.remove_articles(stale)
+        for seg in added:
+            self.writer.add(seg.docs())
+        return Phrases(self.writer, self.writer.commit())
+
+
 class QuoteIndex:
     """An immutable snapshot: build it with QuoteIndex.build() or .with_changes()."""
 
     def __init__(self, segments: Sequence[Segment], dead: frozenset[int],
                  directory: Directory, base_dirty: frozenset[str] = frozenset(),
-                 min_confidence: float = 0.0) -> None:
+                 min_confidence: float = 0.0, phrases: Phrases | None = None) -> None:
         self.segments = tuple(segments)
+        if phrases is None:  # (an index made by hand, in tests: its words in memory)
+            phrases = Phrases.of(self.segments, None)
+        self.phrases = phrases
         self.dead = dead
         self.directory = directory
         # statements whose speaker is less likely than this are nobody's: shown as
@@ -402,24 +418,31 @@ class QuoteIndex:
 
     @classmethod
     def build(cls, entries: Iterable[tuple[ArticleInfo, Sequence[Quote]]],
-              directory: Directory | None = None, min_confidence: float = 0.0) -> QuoteIndex:
-        return cls([Segment(0, entries)], frozenset(), directory or Directory(),
-                   min_confidence=min_confidence)
-
-    def with_settings(self, directory: Directory, min_confidence: float) -> QuoteIndex:
-        """The same quotes under other speaker settings (aliases, min_confidence)."""
-        return QuoteIndex(self.segments, self.dead, directory, self.base_dirty, min_confidence)
+              directory: Directory | None = None, min_confidence: float = 0.0,
+              phrase_dir: Path | None = None) -> QuoteIndex:
+        """A snapshot of these articles; its phrase index in phrase_dir (written afresh),
+        or in memory."""
+        seg = Segment(0, entries)
+        return cls([seg], frozenset(), directory or Directory(), min_confidence=min_confidence,
+                   phrases=Phrases.of([seg], phrase_dir))
 
     @classmethod
     def empty(cls, directory: Directory | None = None) -> QuoteIndex:
         return cls.build([], directory)
+
+    def with_settings(self, directory: Directory, min_confidence: float) -> QuoteIndex:
+        """The same quotes under other speaker settings (aliases, min_confidence)."""
+        return QuoteIndex(self.segments, self.dead, directory, self.base_dirty, min_confidence,
+                          self.phrases)
 
     def with_changes(self, changed: dict[str, tuple[ArticleInfo, Sequence[Quote]]],
                      removed: Iterable[str], delta_entries: dict[str, tuple[ArticleInfo, Sequence[Quote]]],
                      directory: Directory | None = None) -> QuoteIndex:
         """A new snapshot with articles added, changed or removed. `delta_entries` holds
         every article already in this snapshot's delta (the caller keeps them), so the new
-        delta is rebuilt from them and the changes: small, whatever the corpus size."""
+        delta is rebuilt from them and the changes: small, whatever the corpus size. The
+        phrase index drops the old delta's and the changed articles' quotations and takes
+        the new delta's, in one commit; this snapshot keeps reading the commit before."""
         base = self.segments[0]
         removed = set(removed)
         dirty = set(self.base_dirty) | {a for a in [*changed, *removed] if a in base.article_row}
@@ -429,8 +452,12 @@ class QuoteIndex:
         segs = [base]
         if delta:
             segs.append(Segment(base.end, [delta[k] for k in sorted(delta)]))
+        stale = set(changed) | removed
+        for seg in self.segments[1:]:
+            stale.update(seg.article_row)
+        phrases = self.phrases.changed(stale, segs[1:])
         return QuoteIndex(segs, frozenset(dead), directory or self.directory, frozenset(dirty),
-                          self.min_confidence)
+                          self.min_confidence, phrases)
 
     def _build_speakers(self) -> None:
         base = self.segments[0]
@@ -694,7 +721,10 @@ class QuoteIndex:
 
     def who(self, phrase: str, limit: int = 10, min_score: float = 60.0) -> list[WhoHit]:
         """Who said something like `phrase`: the best-matching statements, each with the
-        words that matched marked. Weak matches are left out."""
+        words that matched marked. The phrase index (BM25, phrase and fuzzy queries) finds
+        the candidates; they are ranked here: the words typed standing together in that
+        order first, then near each other, then anywhere; a direct quotation before
+        reported speech at an equal score. Weak matches are left out."""
         typed = " ".join(str(phrase).split())
         all_words = words(typed)
         if not all_words:
@@ -703,64 +733,29 @@ class QuoteIndex:
         if not wanted:
             raise QueryError("That phrase has only very common words; add a word or two "
                              "that the speaker would have used.")
-        total = len(self) or 1
-        # per query word: its postings (over all segments, ascending ids) under each
-        # variant with its weight, and the word's weight (rarer = heavier)
-        per_word: list[tuple[float, list[tuple[np.ndarray, float]], set[str], int]] = []
-        for w in wanted:
-            by_variant: dict[str, list[np.ndarray]] = defaultdict(list)
-            weights: dict[str, float] = {}
-            for seg in self.segments:
-                for v, weight in seg.variants(w).items():
-                    by_variant[v].append(seg.posting(v))
-                    weights[v] = max(weight, weights.get(v, 0.0))
-            lists = [(parts[0] if len(parts) == 1 else np.concatenate(parts), weights[v])
-                     for v, parts in by_variant.items()]
-            df = sum(len(a) for a, _ in lists)
-            idf = math.log(1 + total / (1 + df))
-            per_word.append((idf, lists, set(by_variant), df))
-        weight_sum = sum(p[0] for p in per_word)
-        floor = min_score / 100.0 * weight_sum
-        # Scores over the whole id space at once: each word adds its weight where its
-        # postings point (a slip counts less; several spellings of one word count once).
-        # Cost follows the postings touched, not the corpus, and there is no sorting.
-        end = self.segments[-1].end
-        acc = np.zeros(end, dtype=np.float32)
-        word = np.zeros(end, dtype=np.float32)
-        for idf, lists, _, _ in per_word:
-            if not lists:
+        query = " ".join(all_words[:MAX_PHRASE_WORDS])
+        found = self.phrases.snapshot.candidates(typed, max(limit * 4, 40))
+        dead = self.dead
+        scored: list[tuple[float, float, int, Statement, tuple[tuple[int, int], ...]]] = []
+        for gid, bm25 in found:
+            if gid in dead:
                 continue
-            lists = sorted(lists, key=lambda aw: aw[1])
-            for arr, weight in lists:
-                word[arr] = weight
-            touched = lists[0][0] if len(lists) == 1 else np.concatenate([a for a, _ in lists])
-            acc[touched] += idf * word[touched]
-            word[touched] = 0.0
-        if self._dead_ids.size:
-            acc[self._dead_ids] = 0.0
-        keep = np.flatnonzero(acc >= floor - 1e-6)
-        top_n = max(limit * 4, 40)
-        if len(keep) > top_n:
-            keep = keep[np.argpartition(-acc[keep], top_n - 1)[:top_n]]
-        best_list = sorted(((float(acc[k]), int(k)) for k in keep), reverse=True)
-        query_text = " ".join(wanted)
-        vocab_all = set().union(*(p[2] for p in per_word))
-        hits: list[WhoHit] = []
-        seen: set[tuple[str | None, str]] = set()
-        for s, gid in best_list:
             st = self.statement(gid)
-            # word order and nearness count for a little: "open door" beats "door ... open"
-            near = fuzz.partial_token_sort_ratio(query_text, fold(st.text))
-            score = 100.0 * (0.8 * s / weight_sum + 0.2 * near / 100.0)
+            score, marks = _match(query, wanted, st.text)
             if score < min_score:
                 continue
+            scored.append((score, bm25, 0 if st.kind == "direct" else 1, st, marks))
+        scored.sort(key=lambda x: (-round(x[0], 1), x[2], -x[1],
+                                   -(x[3].date.toordinal() if x[3].date else 0),
+                                   x[3].article.id, x[3].start))
+        hits: list[WhoHit] = []
+        seen: set[tuple[str | None, str]] = set()
+        for score, _, _, st, marks in scored:
             key = (st.speaker, fold(st.text))
             if key in seen:
                 continue
             seen.add(key)
-            hits.append(WhoHit(st, score, ()))
-        hits.sort(key=lambda h: (-h.score, -(h.statement.date.toordinal() if h.statement.date else 0),
-                                 h.statement.article.id, h.statement.start))
-        return [WhoHit(h.statement, h.score, tuple((a, b) for a, b, w in word_spans(h.statement.text)
-                                                     if w in vocab_all))
-                for h in hits[:limit]]
+            hits.append(WhoHit(st, score, marks))
+            if len(hits) == limit:
+                break
+        return hits

@@ -4,8 +4,11 @@ that fails raises and leaves the serving index as it was."""
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
+import tempfile
 import threading
 import time
 from collections.abc import Mapping
@@ -95,6 +98,18 @@ class Service:
         self.corpus = Path(corpus)
         self.config_dir = Path(config_dir)
         self.cache = cache_mod.Cache(cache_path)
+        # The phrase index lives beside the extraction cache, on disk (memory-mapped, so a
+        # large corpus costs little resident memory), one folder per process and build
+        # generation; without a cache it stays in memory.
+        self._phrase_root: Path | None = None
+        if cache_path is not None:
+            try:
+                Path(cache_path).parent.mkdir(parents=True, exist_ok=True)
+                self._phrase_root = Path(tempfile.mkdtemp(prefix="phrases-", dir=Path(cache_path).parent))
+                atexit.register(shutil.rmtree, self._phrase_root, True)
+            except OSError:
+                self._phrase_root = None  # (an unwritable cache folder costs memory, not data)
+        self._generation = 0
         self.workers = workers if workers is not None else min(4, os.cpu_count() or 1)
         self.index: QuoteIndex = QuoteIndex.empty()
         self.settings = config.Settings()
@@ -220,7 +235,7 @@ class Service:
                     entries[aid] = self._entry_of(aid, state, sources)
             self._delta = {}
             return QuoteIndex.build((entries[a] for a in sorted(entries)), directory,
-                                    old.min_confidence)
+                                    old.min_confidence, self._next_phrase_dir())
         if not changed and not removed:
             if directory is old.directory:
                 return old
@@ -228,6 +243,17 @@ class Service:
         new = old.with_changes(changed, removed, self._delta, directory)
         self._delta = {k: v for k, v in {**self._delta, **changed}.items() if k not in removed}
         return new
+
+    def _next_phrase_dir(self) -> Path | None:
+        """A new folder for a full build of the phrase index. The serving one stays until
+        the next build; older ones go."""
+        if self._phrase_root is None:
+            return None
+        self._generation += 1
+        for old in self._phrase_root.iterdir():
+            if old.name.isdigit() and int(old.name) < self._generation - 1:
+                shutil.rmtree(old, ignore_errors=True)
+        return self._phrase_root / str(self._generation)
 
     def _entry_of(self, aid: str, state: _FileState, sources: Mapping[str, Any]) -> Entry:
         """An unchanged article's entry, for a full rebuild: from the cache, or (if the

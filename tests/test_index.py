@@ -184,3 +184,32 @@ def test_a_speaker_below_min_confidence_is_uncertain_and_nobody_s() -> None:
     loose = ix.with_settings(ix.directory, 0.0)
     assert loose.speakers()[0].count == 2
     assert loose.who("river flood")[0].statement.speaker == "Ann Lee"
+
+
+def test_the_words_together_in_the_order_typed_come_first_among_many_that_hold_them() -> None:
+    rng = random.Random(5)
+    filler = ["budget", "river", "council", "market", "season", "winter", "bridge", "school"]
+    quotes = [_q("m", f"The {rng.choice(filler)} door was {rng.choice(filler)} and open to "
+                      f"{rng.choice(filler)} {i}.", "Bo Park", start=i * 100) for i in range(300)]
+    quotes.append(_q("m", "We keep the open door policy for every nation.", "Ann Lee", start=40_000))
+    ix = QuoteIndex.build([(_art("m", 5), quotes)])
+    for typed in ("open door policy", "opne door policy", "the open door"):
+        assert ix.who(typed)[0].statement.speaker == "Ann Lee", typed
+
+
+def test_at_an_equal_score_a_direct_quotation_comes_before_reported_speech() -> None:
+    ix = QuoteIndex.build([(_art("r", 5), [
+        _q("r", "the harbour will reopen in spring", "Bo Park", "reported"),
+        _q("r", "The harbour will reopen in spring", "Ann Lee", "direct", start=100)])])
+    assert [h.statement.kind for h in ix.who("harbour will reopen")] == ["direct", "reported"]
+
+
+def test_successive_changes_leave_no_stale_phrase_behind(ix: QuoteIndex) -> None:
+    one = ix.with_changes({"e": (_art("e", 21), [_q("e", "Lighthouses guide the ships.", "Ann Lee")])},
+                          removed=[], delta_entries={})
+    delta = {"e": (_art("e", 21), [_q("e", "Lighthouses guide the ships.", "Ann Lee")])}
+    two = one.with_changes({"e": (_art("e", 22), [_q("e", "Harbours shelter the boats.", "Ann Lee")])},
+                           removed=[], delta_entries=delta)
+    assert two.who("lighthouses guide ships") == []
+    assert two.who("harbours shelter boats")[0].statement.article.id == "e"
+    assert one.who("lighthouses guide ships")[0].statement.text == "Lighthouses guide the ships."

@@ -165,3 +165,16 @@ def test_min_confidence_from_bot_yaml_applies_on_reload(corpus: Path, config_dir
     assert r.extracted == 0 and r.speakers_lost == ("Ann Lee", "Bo Park")
     [hit] = s.index.who("bridges building")
     assert hit.statement.speaker is None and hit.statement.speaker_guess == "Ann Lee"
+
+
+def test_the_phrase_index_lives_beside_the_cache_and_follows_reloads(corpus: Path, config_dir: Path,
+                                                                     tmp_path: Path) -> None:
+    s = Service(corpus, config_dir, tmp_path / "cache" / "extract.sqlite3")
+    s.reload()
+    [folder] = list((tmp_path / "cache").glob("phrases-*"))
+    assert any(folder.rglob("meta.json"))  # Tantivy's own files, on disk
+    assert s.index.who("rivers deep")[0].statement.speaker == "Bo Park"
+    _write(corpus, "b.txt", "Bo Park", "Oceans are wide")
+    s.reload()
+    assert s.index.who("rivers deep") == []
+    assert s.index.who("oceans wide")[0].statement.speaker == "Bo Park"

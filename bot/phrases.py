@@ -1,0 +1,156 @@
+"""The phrase index behind /who, on Tantivy (tantivy-py): BM25 over the folded words of
+every quotation, phrase and slop queries, fuzzy terms for typos, deletes and adds as the
+corpus changes, and an on-disk index that several processes can read.
+
+What stays ours: the folding (case, accents, curly quotes, apostrophes — textnorm.fold,
+applied before Tantivy sees a word, with its whitespace tokenizer), and the final ranking
+of the best few, where the words typed standing together in that order beat the same
+words near each other, which beat them anywhere (rapidfuzz).
+
+A `PhraseIndex` is written by one writer; `Snapshot` is what a query reads: a searcher
+fixed at one commit, so a query never sees half of a reload.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import tantivy
+
+from bot.textnorm import STOPWORDS, words
+
+# Most words of a phrase that are searched for; a longer paste is cut.
+MAX_WORDS = 24
+_HEAP = 64_000_000
+
+
+def _schema() -> tantivy.Schema:
+    b = tantivy.SchemaBuilder()
+    # positions, for phrase queries; the words arrive folded and space-separated
+    b.add_text_field("text", stored=False, tokenizer_name="whitespace", index_option="position")
+    b.add_unsigned_field("gid", stored=False, indexed=True, fast=True)
+    # the article, whole, for deleting its quotations when it changes
+    b.add_text_field("article", stored=False, tokenizer_name="raw", index_option="basic")
+    return b.build()
+
+
+SCHEMA = _schema()
+
+
+def fuzzy_distance(word: str, unknown: bool = False) -> int:
+    """How many slips a word may carry and still be found: none in short words (too many
+    others are one letter away) unless the index has never seen it ("dor"), one from
+    four letters, two from nine."""
+    if len(word) < 4:
+        return 1 if unknown and len(word) == 3 else 0
+    return 1 if len(word) < 9 else 2
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The phrase index as of one commit."""
+
+    searcher: tantivy.Searcher
+
+    def __len__(self) -> int:
+        return int(self.searcher.num_docs)
+
+    def candidates(self, phrase: str, limit: int) -> list[tuple[int, float]]:
+        """(gid, BM25 score) of the quotations most like the phrase, best first."""
+        typed = words(phrase)[:MAX_WORDS]
+        if not typed:
+            return []
+        # (a word the index has never seen is a slip: only those are spelled loosely)
+        unknown = {w for w in typed if fuzzy_distance(w, True) and not self.searcher.doc_freq("text", w)}
+        query = _query(typed, unknown)
+        if query is None:
+            return []
+        hits = self.searcher.search(query, limit, count=False).hits
+        if not hits:
+            return []
+        gids = self.searcher.fast_field_values("gid", [addr for _, addr in hits])
+        return [(int(g), float(s)) for (s, _), g in zip(hits, gids, strict=True) if g is not None]
+
+
+def _query(typed: list[str], unknown: set[str]) -> tantivy.Query | None:
+    content = [w for w in typed if w not in STOPWORDS] or typed
+    should: list[tuple[tantivy.Occur, tantivy.Query]] = []
+    for w in dict.fromkeys(content):
+        d = fuzzy_distance(w, w in unknown)
+        term = tantivy.Query.term_query(SCHEMA, "text", w)
+        if d:
+            # the word as typed counts more than its near spellings
+            q = tantivy.Query.boolean_query([
+                (tantivy.Occur.Should, tantivy.Query.boost_query(term, 2.0)),
+                (tantivy.Occur.Should, tantivy.Query.fuzzy_term_query(SCHEMA, "text", w, d, True)),
+            ])
+        else:
+            q = term
+        should.append((tantivy.Occur.Should, q))
+    if len(typed) >= 2:
+        # words standing together in the order typed, then near each other
+        should.append((tantivy.Occur.Should,
+                       tantivy.Query.boost_query(tantivy.Query.phrase_query(SCHEMA, "text", typed), 4.0)))
+        should.append((tantivy.Occur.Should,
+                       tantivy.Query.boost_query(tantivy.Query.phrase_query(SCHEMA, "text", typed, 3), 2.0)))
+        if unknown:
+            # the same phrase with its slips spelled every way one slip away
+            loose = [_one_slip(w) if w in unknown else re.escape(w) for w in typed]
+            should.append((tantivy.Occur.Should, tantivy.Query.boost_query(
+                tantivy.Query.regex_phrase_query(SCHEMA, "text", loose, 1), 3.0)))
+    return tantivy.Query.boolean_query(should) if should else None
+
+
+def _one_slip(word: str) -> str:
+    """A regular expression for the word and every spelling one slip away from it (a
+    letter changed, added, dropped, or two swapped)."""
+    w = re.escape(word)
+    alts = {w}
+    for i in range(len(word) + 1):
+        alts.add(re.escape(word[:i]) + "." + re.escape(word[i:]))  # one added
+        if i < len(word):
+            alts.add(re.escape(word[:i]) + "." + re.escape(word[i + 1:]))  # one changed
+            alts.add(re.escape(word[:i] + word[i + 1:]))  # one dropped
+        if i < len(word) - 1:
+            alts.add(re.escape(word[:i] + word[i + 1] + word[i] + word[i + 2:]))  # two swapped
+    return "(?:" + "|".join(sorted(alts)) + ")"
+
+
+class PhraseIndex:
+    """A Tantivy index of quotations, in a folder (or in memory, with folder None)."""
+
+    def __init__(self, folder: Path | None = None, fresh: bool = False) -> None:
+        self.folder = folder
+        if folder is not None:
+            if fresh and folder.exists():
+                shutil.rmtree(folder)
+            folder.mkdir(parents=True, exist_ok=True)
+            self._index = tantivy.Index(SCHEMA, path=str(folder))
+        else:
+            self._index = tantivy.Index(SCHEMA)
+        self._writer = self._index.writer(_HEAP, 1)
+
+    def add(self, docs: Iterable[tuple[int, str, str]]) -> None:
+        """(gid, article id, quotation text) each."""
+        for gid, article, text in docs:
+            doc = tantivy.Document()
+            doc.add_unsigned("gid", gid)
+            doc.add_text("article", article)
+            doc.add_text("text", " ".join(words(text)))
+            self._writer.add_document(doc)
+
+    def remove_articles(self, articles: Iterable[str]) -> None:
+        for a in articles:
+            self._writer.delete_documents_by_term("article", a)
+
+    def commit(self) -> Snapshot:
+        """Make the changes visible to the snapshots taken from now on."""
+        self._writer.commit()
+        self._writer.wait_merging_threads()
+        self._writer = self._index.writer(_HEAP, 1)
+        self._index.reload()
+        return Snapshot(self._index.searcher())
