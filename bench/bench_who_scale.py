@@ -22,6 +22,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -38,20 +39,18 @@ def swap(rng: random.Random, w: str) -> str:
     return w[:i] + w[i + 1] + w[i] + w[i + 2:]
 
 
-def unique_phrases(texts: list[str], rng: random.Random, n: int) -> list[tuple[str, int, bool]]:
+def unique_phrases(ix: QuoteIndex, rng: random.Random, n: int,
+                   occurrences: Callable[[list[str]], int]) -> list[tuple[str, int, bool]]:
     out: list[tuple[str, int, bool]] = []
     while len(out) < n:
-        gid = rng.randrange(len(texts))
-        ws = texts[gid].split()
+        gid = rng.randrange(len(ix))
+        ws = fold(ix.statement(gid).text).split()
         k = rng.choice((4, 5))
         if len(ws) < k:
             continue
         j = rng.randrange(len(ws) - k + 1)
         ph = ws[j:j + k]
-        if all(w in STOPWORDS for w in ph):
-            continue
-        needle = " " + " ".join(ph) + " "
-        if sum(1 for t in texts if needle in t) != 1:
+        if all(w in STOPWORDS for w in ph) or occurrences(ph) != 1:
             continue
         typo = len(out) % 2 == 1
         if typo:
@@ -62,6 +61,19 @@ def unique_phrases(texts: list[str], rng: random.Random, n: int) -> list[tuple[s
             ph = ph[:i] + [swap(rng, ph[i])] + ph[i + 1:]
         out.append((" ".join(ph), gid, typo))
     return out
+
+
+def _exact_counter(ix: QuoteIndex, folded: list[str] | None) -> Callable[[list[str]], int]:
+    """How many quotations hold these words in a row: an exact phrase query where the
+    index has one, else a scan of the folded texts (an older checkout)."""
+    if folded is None:
+        import tantivy
+
+        from bot.phrases import SCHEMA
+        searcher = ix.phrases.snapshot.searcher
+        return lambda ph: int(searcher.search(tantivy.Query.phrase_query(SCHEMA, "text", ph), 1,
+                                              count=True).count)
+    return lambda ph: sum(1 for t in folded if " " + " ".join(ph) + " " in t)
 
 
 def main() -> int:
@@ -84,9 +96,10 @@ def main() -> int:
         out["build_s"] = round(time.perf_counter() - t, 1)
         gc.collect()
         out["rss_mb"] = round(rss_mb(), 1)
-        texts = [" " + fold(ix.statement(i).text) + " " for i in range(len(ix))]
-        qs = unique_phrases(texts, random.Random(args.seed), args.phrases)
-        del texts
+        folded = None if hasattr(ix, "phrases") else \
+            [" " + fold(ix.statement(i).text) + " " for i in range(len(ix))]
+        qs = unique_phrases(ix, random.Random(args.seed), args.phrases, _exact_counter(ix, folded))
+        del folded
         gc.collect()
 
         def top5(ph: str) -> list[int]:

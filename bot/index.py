@@ -734,28 +734,30 @@ class QuoteIndex:
             raise QueryError("That phrase has only very common words; add a word or two "
                              "that the speaker would have used.")
         query = " ".join(all_words[:MAX_PHRASE_WORDS])
-        found = self.phrases.snapshot.candidates(typed, max(limit * 4, 40))
+        found = self.phrases.snapshot.candidates(typed, max(limit * 3, 30))
         dead = self.dead
-        scored: list[tuple[float, float, int, Statement, tuple[tuple[int, int], ...]]] = []
+        # (scored from the columns; a Statement is made only for what is shown)
+        scored: list[tuple[float, int, float, int, int, tuple[tuple[int, int], ...]]] = []
         for gid, bm25 in found:
             if gid in dead:
                 continue
-            st = self.statement(gid)
-            score, marks = _match(query, wanted, st.text)
+            seg = self._seg(gid)
+            i = gid - seg.base
+            score, marks = _match(query, wanted, seg.text(i))
             if score < min_score:
                 continue
-            scored.append((score, bm25, 0 if st.kind == "direct" else 1, st, marks))
-        scored.sort(key=lambda x: (-round(x[0], 1), x[2], -x[1],
-                                   -(x[3].date.toordinal() if x[3].date else 0),
-                                   x[3].article.id, x[3].start))
+            scored.append((-round(score, 1), 0 if KINDS[seg.kinds[i]] == "direct" else 1, -bm25,
+                           -seg.dates[i], gid, marks))
+        scored.sort(key=lambda x: x[:5])
         hits: list[WhoHit] = []
         seen: set[tuple[str | None, str]] = set()
-        for score, _, _, st, marks in scored:
+        for neg, _, _, _, gid, marks in scored:
+            st = self.statement(gid)
             key = (st.speaker, fold(st.text))
             if key in seen:
                 continue
             seen.add(key)
-            hits.append(WhoHit(st, score, marks))
+            hits.append(WhoHit(st, -neg, marks))
             if len(hits) == limit:
                 break
         return hits

@@ -2,10 +2,11 @@
 every quotation, phrase and slop queries, fuzzy terms for typos, deletes and adds as the
 corpus changes, and an on-disk index that several processes can read.
 
-What stays ours: the folding (case, accents, curly quotes, apostrophes — textnorm.fold,
-applied before Tantivy sees a word, with its whitespace tokenizer), and the final ranking
-of the best few, where the words typed standing together in that order beat the same
-words near each other, which beat them anywhere (rapidfuzz).
+Words are split and folded by Tantivy's own analyser (letters and digits, lower case,
+ASCII folding: "NATO’s" is nato + s, "Støltenberg" stoltenberg), in Rust, for the text and
+the phrase typed alike. What stays ours is the final ranking of the best few (index.py),
+on textnorm's folding, where the words typed standing together in that order beat the
+same words near each other, which beat them anywhere (rapidfuzz).
 
 A `PhraseIndex` is written by one writer; `Snapshot` is what a query reads: a searcher
 fixed at one commit, so a query never sees half of a reload.
@@ -21,17 +22,22 @@ from pathlib import Path
 
 import tantivy
 
-from bot.textnorm import STOPWORDS, words
+from bot.textnorm import STOPWORDS
 
 # Most words of a phrase that are searched for; a longer paste is cut.
 MAX_WORDS = 24
 _HEAP = 64_000_000
 
 
+ANALYZER_NAME = "quotebot"
+ANALYZER = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple()) \
+    .filter(tantivy.Filter.lowercase()).filter(tantivy.Filter.ascii_fold()).build()
+
+
 def _schema() -> tantivy.Schema:
     b = tantivy.SchemaBuilder()
-    # positions, for phrase queries; the words arrive folded and space-separated
-    b.add_text_field("text", stored=False, tokenizer_name="whitespace", index_option="position")
+    # positions, for phrase queries
+    b.add_text_field("text", stored=False, tokenizer_name=ANALYZER_NAME, index_option="position")
     b.add_unsigned_field("gid", stored=False, indexed=True, fast=True)
     # the article, whole, for deleting its quotations when it changes
     b.add_text_field("article", stored=False, tokenizer_name="raw", index_option="basic")
@@ -60,49 +66,58 @@ class Snapshot:
         return int(self.searcher.num_docs)
 
     def candidates(self, phrase: str, limit: int) -> list[tuple[int, float]]:
-        """(gid, BM25 score) of the quotations most like the phrase, best first."""
-        typed = words(phrase)[:MAX_WORDS]
+        """(gid, BM25 score) of the quotations most like the phrase, best first: those
+        that hold it word for word, then with a slip or a few words between, then the
+        ones that hold its words anywhere (each step only where the ones before found
+        fewer than `limit`: the narrow queries are also the fast ones)."""
+        typed = ANALYZER.analyze(phrase)[:MAX_WORDS]
         if not typed:
             return []
         # (a word the index has never seen is a slip: only those are spelled loosely)
         unknown = {w for w in typed if fuzzy_distance(w, True) and not self.searcher.doc_freq("text", w)}
-        query = _query(typed, unknown)
-        if query is None:
-            return []
-        hits = self.searcher.search(query, limit, count=False).hits
-        if not hits:
-            return []
-        gids = self.searcher.fast_field_values("gid", [addr for _, addr in hits])
-        return [(int(g), float(s)) for (s, _), g in zip(hits, gids, strict=True) if g is not None]
+        out: dict[int, float] = {}
+        queries = _queries(typed, unknown)
+        for k, query in enumerate(queries):
+            if k == len(queries) - 1 and out:
+                break  # (some hold every word: those that lack one are weaker still)
+            hits = self.searcher.search(query, limit, count=False).hits
+            if hits:
+                gids = self.searcher.fast_field_values("gid", [addr for _, addr in hits])
+                for (score, _), g in zip(hits, gids, strict=True):
+                    if g is not None and int(g) not in out:
+                        out[int(g)] = float(score)
+            if len(out) >= limit:
+                break
+        return list(out.items())[:limit]
 
 
-def _query(typed: list[str], unknown: set[str]) -> tantivy.Query | None:
+def _queries(typed: list[str], unknown: set[str]) -> list[tantivy.Query]:
+    """The phrase as a series of ever wider queries."""
+    out = []
+    if len(typed) >= 2:
+        if not unknown:
+            out.append(tantivy.Query.phrase_query(SCHEMA, "text", typed))
+        # a slip in a word the index does not know, or up to three words between
+        loose = [_one_slip(w) if w in unknown else re.escape(w) for w in typed]
+        out.append(tantivy.Query.regex_phrase_query(SCHEMA, "text", loose, 3) if unknown
+                   else tantivy.Query.phrase_query(SCHEMA, "text", typed, 3))
     content = [w for w in typed if w not in STOPWORDS] or typed
-    should: list[tuple[tantivy.Occur, tantivy.Query]] = []
+    each: list[tantivy.Query] = []
     for w in dict.fromkeys(content):
         d = fuzzy_distance(w, w in unknown)
         term = tantivy.Query.term_query(SCHEMA, "text", w)
         if d:
             # the word as typed counts more than its near spellings
-            q = tantivy.Query.boolean_query([
+            each.append(tantivy.Query.boolean_query([
                 (tantivy.Occur.Should, tantivy.Query.boost_query(term, 2.0)),
                 (tantivy.Occur.Should, tantivy.Query.fuzzy_term_query(SCHEMA, "text", w, d, True)),
-            ])
+            ]))
         else:
-            q = term
-        should.append((tantivy.Occur.Should, q))
-    if len(typed) >= 2:
-        # words standing together in the order typed, then near each other
-        should.append((tantivy.Occur.Should,
-                       tantivy.Query.boost_query(tantivy.Query.phrase_query(SCHEMA, "text", typed), 4.0)))
-        should.append((tantivy.Occur.Should,
-                       tantivy.Query.boost_query(tantivy.Query.phrase_query(SCHEMA, "text", typed, 3), 2.0)))
-        if unknown:
-            # the same phrase with its slips spelled every way one slip away
-            loose = [_one_slip(w) if w in unknown else re.escape(w) for w in typed]
-            should.append((tantivy.Occur.Should, tantivy.Query.boost_query(
-                tantivy.Query.regex_phrase_query(SCHEMA, "text", loose, 1), 3.0)))
-    return tantivy.Query.boolean_query(should) if should else None
+            each.append(term)
+    # every word somewhere in the quotation; then any of them
+    out.append(tantivy.Query.boolean_query([(tantivy.Occur.Must, q) for q in each]))
+    out.append(tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in each]))
+    return out
 
 
 def _one_slip(word: str) -> str:
@@ -132,25 +147,36 @@ class PhraseIndex:
             self._index = tantivy.Index(SCHEMA, path=str(folder))
         else:
             self._index = tantivy.Index(SCHEMA)
-        self._writer = self._index.writer(_HEAP, 1)
+        self._index.register_tokenizer(ANALYZER_NAME, ANALYZER)
+        # (made when first needed, and let go after each commit: its memory arena is
+        # only worth holding while writing)
+        self._writer: tantivy.IndexWriter | None = None
+
+    def _writing(self) -> tantivy.IndexWriter:
+        if self._writer is None:
+            self._writer = self._index.writer(_HEAP, 1)
+        return self._writer
 
     def add(self, docs: Iterable[tuple[int, str, str]]) -> None:
         """(gid, article id, quotation text) each."""
+        writer = self._writing()
         for gid, article, text in docs:
             doc = tantivy.Document()
             doc.add_unsigned("gid", gid)
             doc.add_text("article", article)
-            doc.add_text("text", " ".join(words(text)))
-            self._writer.add_document(doc)
+            doc.add_text("text", text)
+            writer.add_document(doc)
 
     def remove_articles(self, articles: Iterable[str]) -> None:
+        writer = self._writing()
         for a in articles:
-            self._writer.delete_documents_by_term("article", a)
+            writer.delete_documents_by_term("article", a)
 
     def commit(self) -> Snapshot:
         """Make the changes visible to the snapshots taken from now on."""
-        self._writer.commit()
-        self._writer.wait_merging_threads()
-        self._writer = self._index.writer(_HEAP, 1)
+        writer = self._writing()
+        writer.commit()
+        writer.wait_merging_threads()
+        self._writer = None
         self._index.reload()
         return Snapshot(self._index.searcher())
