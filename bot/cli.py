@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bot.corpus import parse_article, read_corpus
+from bot.excerpt import window
 from bot.extract.pipeline import extract
 from bot.index import Statement
 from bot.models import Article, Quote
@@ -141,12 +142,19 @@ def cmd_quote(args: argparse.Namespace) -> int:
     return 0 if ans.statements else 1
 
 
-def _marked(text: str, marks) -> str:
-    out, last = [], 0
+# characters of a long quotation shown around what matched (--full for all of it)
+WHO_WINDOW = 320
+
+
+def _marked(text: str, marks, limit: int | None = WHO_WINDOW) -> str:
+    lo, hi = window(text, marks, limit) if limit else (0, len(text))
+    out, last = ["…" if lo else ""], lo
     for a, b in marks:
+        if a < lo or b > hi:
+            continue
         out += [text[last:a], "[", text[a:b], "]"]
         last = b
-    return "".join(out) + text[last:]
+    return "".join(out) + text[last:hi] + ("…" if hi < len(text) else "")
 
 
 def _uncertain(st: Statement, guesses: bool) -> str:
@@ -172,7 +180,7 @@ def cmd_who(args: argparse.Namespace) -> int:
         who = st.speaker or _uncertain(st, args.guesses)
         lines.append(f"{n}. {who}{', ' + st.speaker_role if st.speaker_role else ''} "
                      f"({st.kind}, score {h.score:.0f})")
-        lines.append(f"   “{_marked(st.text, h.marks)}”")
+        lines.append(f"   “{_marked(st.text, h.marks, None if args.full else WHO_WINDOW)}”")
         lines.append(f"   — {_source_line(st)}, {st.date.isoformat() if st.date else 'undated'}")
         lines.append("")
     _emit(args, {"phrase": args.phrase, "hits": [h.to_json() for h in hits]}, "\n".join(lines))
@@ -350,6 +358,7 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("phrase")
     w.add_argument("--limit", type=int, help="most results (default: who_limit in bot.yaml)")
     w.add_argument("--min-score", type=float, help="0-100 (default: who_min_score in bot.yaml)")
+    w.add_argument("--full", action="store_true", help="whole quotations, not a window around the match")
     w.add_argument("--guesses", action="store_true",
                    help="name the likeliest speaker where the speaker is uncertain")
     query("speakers", "every speaker with role and count", cmd_speakers)

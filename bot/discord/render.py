@@ -16,6 +16,7 @@ from typing import Any
 
 from discord.utils import escape_markdown, escape_mentions
 
+from bot.excerpt import window
 from bot.index import ArticleInfo, QuoteAnswer, ReloadReport, Speaker, Statement, WhoHit
 
 Message = dict[str, Any]
@@ -178,13 +179,7 @@ def quote_pages(ans: QuoteAnswer, page_size: int = 5) -> list[Message]:
 
 def _excerpt(text: str, marks: Sequence[tuple[int, int]], limit: int) -> str:
     """The quote with its matching words in bold, cut around the first match if long."""
-    lo, hi = 0, len(text)
-    if len(text) > limit and marks:
-        # centre on where the matching words cluster, not merely the first of them
-        span = limit // 2
-        centre = max((a for a, _ in marks), key=lambda a: sum(1 for b, _ in marks if a <= b < a + span))
-        lo = max(0, centre - limit // 3)
-        hi = min(len(text), lo + limit)
+    lo, hi = window(text, marks, limit) if marks else (0, len(text))
     out: list[str] = []
     pos = lo
     budget = limit - 2
