@@ -86,6 +86,11 @@ def main() -> int:
     args = ap.parse_args()
     out: dict[str, object] = {"quotes": args.quotes}
     with tempfile.TemporaryDirectory() as tmp:
+        # (making the synthetic records is no part of the build: timed apart, subtracted)
+        t = time.perf_counter()
+        for _ in records(args.quotes, args.seed):
+            pass
+        making = time.perf_counter() - t
         t = time.perf_counter()
         if "phrase_dir" in inspect.signature(QuoteIndex.build).parameters:
             ix = QuoteIndex.build(records(args.quotes, args.seed), phrase_dir=Path(tmp) / "phrases")
@@ -93,7 +98,8 @@ def main() -> int:
         else:
             ix = QuoteIndex.build(records(args.quotes, args.seed))
             out["index"] = "hand-written postings"
-        out["build_s"] = round(time.perf_counter() - t, 1)
+        out["build_s"] = round(time.perf_counter() - t - making, 1)
+        out["records_s"] = round(making, 1)
         gc.collect()
         out["rss_mb"] = round(rss_mb(), 1)
         folded = None if hasattr(ix, "phrases") else \
