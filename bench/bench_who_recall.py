@@ -22,13 +22,13 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "train")]
+sys.path[:0] = [str(ROOT), str(ROOT / "train"), str(ROOT / "bench")]
 
+from bench_who_scale import exact_counter, unique_phrases  # noqa: E402
 from polnear import DEV, TRAIN, articles, as_article  # noqa: E402
 
 from bot.extract.pipeline import extract  # noqa: E402
 from bot.index import ArticleInfo, QueryError, QuoteIndex  # noqa: E402
-from bot.textnorm import STOPWORDS, fold, words  # noqa: E402
 
 
 def corpus() -> list[tuple[ArticleInfo, list]]:
@@ -41,41 +41,6 @@ def corpus() -> list[tuple[ArticleInfo, list]]:
     return entries
 
 
-def swap(rng: random.Random, w: str) -> str:
-    i = rng.randrange(0, len(w) - 1)
-    return w[:i] + w[i + 1] + w[i] + w[i + 2:]
-
-
-def phrases(ix: QuoteIndex, rng: random.Random, n: int) -> list[tuple[str, int, bool]]:
-    """(phrase, id of its quotation, typo'd) — phrases found in exactly one quotation."""
-    folded = [fold(ix.statement(i).text) for i in range(len(ix))]
-    out: list[tuple[str, int, bool]] = []
-    tries = 0
-    while len(out) < 2 * n and tries < 200 * n:
-        tries += 1
-        gid = rng.randrange(len(ix))
-        ws = words(ix.statement(gid).text)
-        k = rng.choice((3, 4, 5))
-        if len(ws) < k:
-            continue
-        j = rng.randrange(len(ws) - k + 1)
-        ph = ws[j:j + k]
-        if all(w in STOPWORDS for w in ph):
-            continue
-        needle = " ".join(ph)
-        if sum(1 for t in folded if needle in t) != 1:
-            continue
-        typo = len(out) % 2 == 1
-        if typo:
-            long = [i for i, w in enumerate(ph) if len(w) >= 4 and w not in STOPWORDS]
-            if not long:
-                continue
-            i = rng.choice(long)
-            ph = ph[:i] + [swap(rng, ph[i])] + ph[i + 1:]
-        out.append((" ".join(ph), gid, typo))
-    return out
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--phrases", type=int, default=300, help="of each kind (verbatim, typo'd)")
@@ -86,7 +51,7 @@ def main() -> int:
     ix = QuoteIndex.build(corpus())
     built = time.perf_counter() - t0
     rng = random.Random(args.seed)
-    qs = phrases(ix, rng, args.phrases)
+    qs = unique_phrases(ix, rng, 2 * args.phrases, exact_counter(ix), (3, 4, 5))
     ranks: dict[bool, list[int | None]] = {False: [], True: []}
     lat = []
     for ph, gid, typo in qs:

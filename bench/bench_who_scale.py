@@ -40,12 +40,15 @@ def swap(rng: random.Random, w: str) -> str:
 
 
 def unique_phrases(ix: QuoteIndex, rng: random.Random, n: int,
-                   occurrences: Callable[[list[str]], int]) -> list[tuple[str, int, bool]]:
+                   occurrences: Callable[[list[str]], int],
+                   lengths: tuple[int, ...] = (4, 5)) -> list[tuple[str, int, bool]]:
+    """n phrases (every other one with a slip) from quotations, each found in exactly one:
+    (phrase, id of its quotation, with a slip)."""
     out: list[tuple[str, int, bool]] = []
     while len(out) < n:
         gid = rng.randrange(len(ix))
         ws = fold(ix.statement(gid).text).split()
-        k = rng.choice((4, 5))
+        k = rng.choice(lengths)
         if len(ws) < k:
             continue
         j = rng.randrange(len(ws) - k + 1)
@@ -63,9 +66,11 @@ def unique_phrases(ix: QuoteIndex, rng: random.Random, n: int,
     return out
 
 
-def _exact_counter(ix: QuoteIndex, folded: list[str] | None) -> Callable[[list[str]], int]:
+def exact_counter(ix: QuoteIndex, folded: list[str] | None = None) -> Callable[[list[str]], int]:
     """How many quotations hold these words in a row: an exact phrase query where the
     index has one, else a scan of the folded texts (an older checkout)."""
+    if folded is None and not hasattr(ix, "phrases"):
+        folded = [" " + fold(ix.statement(i).text) + " " for i in range(len(ix))]
     if folded is None:
         import tantivy
 
@@ -104,7 +109,7 @@ def main() -> int:
         out["rss_mb"] = round(rss_mb(), 1)
         folded = None if hasattr(ix, "phrases") else \
             [" " + fold(ix.statement(i).text) + " " for i in range(len(ix))]
-        qs = unique_phrases(ix, random.Random(args.seed), args.phrases, _exact_counter(ix, folded))
+        qs = unique_phrases(ix, random.Random(args.seed), args.phrases, exact_counter(ix, folded))
         del folded
         gc.collect()
 

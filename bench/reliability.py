@@ -17,10 +17,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "train")]
 
-from polnear import DEV, TRAIN, articles, as_article, scorer  # noqa: E402
+from polnear import DEV, TRAIN, judged, scorer  # noqa: E402
 
 from bot.config import BotSettings  # noqa: E402
-from bot.extract.pipeline import extract  # noqa: E402
 
 EDGES = (0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0001)
 
@@ -32,17 +31,7 @@ def main() -> int:
     args = ap.parse_args()
     kinds = set(args.kinds.split(","))
     sq = scorer()
-    right, conf, direct = [], [], []
-    for rec in articles(DEV if args.split == "dev" else TRAIN):
-        gold = sq.GoldArticle(rec)
-        qs = [q for q in extract(as_article(rec)) if q.kind in kinds]
-        pairs, _ = sq.match_article(gold.units, [list(q.spans) for q in qs])
-        for pi, gi in pairs.items():
-            u = gold.units[gi]
-            if u["judgeable"]:
-                right.append(sq.speaker_correct(u, qs[pi].speaker))
-                conf.append(qs[pi].confidence)
-                direct.append(u["direct"])
+    right, conf, direct = judged(DEV if args.split == "dev" else TRAIN, sq, kinds)
     r, c, d = np.array(right), np.array(conf), np.array(direct)
     print(f"PolNeAR {args.split}: {len(r)} matched statements with a judgeable source "
           f"({int(d.sum())} direct); speaker accuracy {r.mean():.3f} (direct {r[d].mean():.3f})")

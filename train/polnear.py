@@ -103,3 +103,23 @@ def groups(path: Path, sq: ModuleType) -> Iterator[Group]:
                         sq.speaker_correct(unit, quote.speaker), quote.text[:160], quote.mention,
                         cands[0].conj.split(":")[0] if cands else "none",
                         next((c.rule_confidence for c in cands if c.rule), 0.0))
+
+
+def judged(path: Path, sq: ModuleType, kinds: set[str] | None = None) -> tuple[list[bool], list[float], list[bool]]:
+    """What the engine answers now, judged as the scorer judges it: for each of its
+    statements matched to an annotated one with a judgeable source, whether the speaker is
+    right, its confidence, and whether the statement is a direct quotation."""
+    from bot.extract.pipeline import extract
+
+    right, conf, direct = [], [], []
+    for rec in articles(path):
+        gold = sq.GoldArticle(rec)
+        qs = [q for q in extract(as_article(rec)) if kinds is None or q.kind in kinds]
+        pairs, _ = sq.match_article(gold.units, [list(q.spans) for q in qs])
+        for pi, gi in pairs.items():
+            u = gold.units[gi]
+            if u["judgeable"]:
+                right.append(sq.speaker_correct(u, qs[pi].speaker))
+                conf.append(qs[pi].confidence)
+                direct.append(u["direct"])
+    return right, conf, direct

@@ -29,7 +29,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "train")]
 
-from polnear import DEV, TRAIN, Group, groups, scorer  # noqa: E402
+from polnear import DEV, TRAIN, Group, groups, judged, scorer  # noqa: E402
 
 from bot.extract import ranker  # noqa: E402
 
@@ -275,20 +275,7 @@ def main() -> int:
         ranker._loaded = None
         dev = list(groups(DEV, sq))
         # what the engine now answers: the model's choice, judged as the scorer does
-        from polnear import articles, as_article
-
-        from bot.extract.pipeline import extract
-        right_dev, conf_dev, direct_dev = [], [], []
-        for rec in articles(DEV):
-            gold = sq.GoldArticle(rec)
-            qs = extract(as_article(rec))
-            pairs, _ = sq.match_article(gold.units, [list(q.spans) for q in qs])
-            for pi, gi in pairs.items():
-                u = gold.units[gi]
-                if u["judgeable"]:
-                    right_dev.append(sq.speaker_correct(u, qs[pi].speaker))
-                    conf_dev.append(qs[pi].confidence)
-                    direct_dev.append(u["direct"])
+        right_dev, conf_dev, direct_dev = judged(DEV, sq)
         r, cf, dr = np.array(right_dev), np.array(conf_dev), np.array(direct_dev)
         print(f"dev: rules alone direct {np.mean([g.rule_correct for g in dev if g.direct]):.4f}; "
               f"model direct {r[dr].mean():.4f}, all {r.mean():.4f}")
