@@ -134,6 +134,7 @@ def main() -> None:
             for name, text in synth.corpus(n_articles, args.seed, QUOTES_PER_ARTICLE):
                 (folder / name).write_text(text, encoding="utf-8")
                 names.append(name)
+            (Path(tmp) / "config").mkdir()
             service = Service(folder, Path(tmp) / "config", Path(tmp) / "cache.sqlite3")
             t = time.perf_counter()
             report = service.reload()

@@ -112,6 +112,19 @@ def _emit(args: argparse.Namespace, data: object, human: str) -> None:
         sys.stdout.write(human + ("\n" if not human.endswith("\n") else ""))
 
 
+def _ranged(kind: type, lo: float, hi: float, what: str):
+    """An argparse type: a number of that kind from lo to hi, or a clear error."""
+    def parse(value: str):
+        try:
+            got = kind(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not {what}") from None
+        if not lo <= got <= hi:
+            raise argparse.ArgumentTypeError(f"{value} is out of range: {what}")
+        return got
+    return parse
+
+
 def _date_arg(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
@@ -356,8 +369,10 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--until", type=_date_arg, help="YYYY-MM-DD")
     w = query("who", "who said something like a phrase", cmd_who)
     w.add_argument("phrase")
-    w.add_argument("--limit", type=int, help="most results (default: who_limit in bot.yaml)")
-    w.add_argument("--min-score", type=float, help="0-100 (default: who_min_score in bot.yaml)")
+    w.add_argument("--limit", type=_ranged(int, 1, 100, "a whole number from 1 to 100"),
+                   help="most results, 1-100 (default: who_limit in bot.yaml)")
+    w.add_argument("--min-score", type=_ranged(float, 0, 100, "a number from 0 to 100"),
+                   help="0-100 (default: who_min_score in bot.yaml)")
     w.add_argument("--full", action="store_true", help="whole quotations, not a window around the match")
     w.add_argument("--guesses", action="store_true",
                    help="name the likeliest speaker where the speaker is uncertain")

@@ -185,8 +185,10 @@ def _bot(data: Any, path: Path) -> BotSettings:
 def load(folder: Path) -> Settings:
     """Settings from a config folder; a missing file means its defaults."""
     folder = Path(folder)
-    if not folder.exists():
-        return Settings()
+    if not folder.is_dir():
+        # a folder that was named and is not there is a mistake, not "no settings"
+        raise ConfigError(f"{folder}: the config folder does not exist" if not folder.exists()
+                          else f"{folder}: not a folder")
     specs, apart = _speakers(read_yaml(folder / "speakers.yaml"), folder / "speakers.yaml")
     sources = _sources(read_yaml(folder / "sources.yaml"), folder / "sources.yaml")
     bot = _bot(read_yaml(folder / "bot.yaml"), folder / "bot.yaml")

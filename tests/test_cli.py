@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -104,3 +106,15 @@ def test_commands_json_lists_the_sync_payloads() -> None:
     assert res.returncode == 0, res.stderr
     assert {c["name"] for c in json.loads(res.stdout)} == {"quote", "who", "speakers", "sources", "about",
                                                             "reload"}
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (["--config", "/nonexistent", "speakers"], "/nonexistent: the config folder does not exist"),
+    (["who", "open door", "--limit", "0"], "argument --limit: 0 is out of range"),
+    (["who", "open door", "--min-score", "101"], "argument --min-score: 101 is out of range"),
+    (["who", "open door", "--limit", "ten"], "argument --limit: 'ten' is not a whole number"),
+])
+def test_a_bad_option_or_a_missing_config_folder_is_an_error_that_says_which(args: list[str], says: str) -> None:
+    got = _run(*args)
+    assert got.returncode == 2 and says in got.stderr
+    assert "Traceback" not in got.stderr
