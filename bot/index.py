@@ -560,6 +560,8 @@ class QuoteIndex:
         for key, sp in self._speakers.items():
             for a in sp.aliases:
                 self._by_alias[a].add(key)
+                if sp.kind == "unnamed":
+                    continue  # ("[a source close to the talks]" is found by its whole name only)
                 for w in a.split():
                     self._by_word[w].add(key)
         self._folded_names = {key: fold(key) for key in self._speakers}
@@ -635,7 +637,10 @@ class QuoteIndex:
         exact = self._by_alias.get(f)
         if exact:
             return self._one(typed, exact)
-        toks = f.split()
+        # (the commonest words name no one: "a", "the Norwegian" is a Norwegian)
+        toks = [t for t in f.split() if t not in STOPWORDS]
+        if not toks:
+            raise NoSuchSpeaker(typed, [])
         # a surname or given name alone: every speaker with that word in a name
         by_words = set.intersection(*(self._by_word.get(t, set()) for t in toks))
         if by_words:
@@ -649,14 +654,17 @@ class QuoteIndex:
             near = keys if near is None else near & keys
         if near:
             return self._one(typed, near)
-        scored = process.extract(f, self._folded_names, scorer=fuzz.WRatio, limit=5,
-                                 score_cutoff=85)
+        # the whole name, a little misspelt, or with a word more ("Di Moss" for "Moss");
+        # never a fragment of a word (WRatio's partial matching took "a" for "United States")
+        scored = process.extract(" ".join(toks), {k: n for k, n in self._folded_names.items()
+                                                  if self._speakers[k].kind != "unnamed"},
+                                 scorer=fuzz.token_set_ratio, limit=5, score_cutoff=90)
         if scored:
             best = scored[0][1]
             return self._one(typed, {k for _, s, k in scored if s >= best - 3})
         # suggestions: speakers with a name word like one typed
         near_words = Counter(k for t in toks for w, _, _ in process.extract(
-            t, self._words, scorer=fuzz.ratio, limit=5, score_cutoff=65) for k in self._by_word[w])
+            t, self._words, scorer=fuzz.ratio, limit=5, score_cutoff=75) for k in self._by_word[w])
         hints = [k for k, _ in sorted(near_words.items(), key=lambda kc: (-kc[1], -self._speakers[kc[0]].count))][:3]
         raise NoSuchSpeaker(typed, hints)
 

@@ -111,14 +111,29 @@ def test_who_without_words_is_a_clear_error(ix: QuoteIndex, phrase: str) -> None
         ix.who(phrase)
 
 
-@pytest.mark.parametrize("typed", ["x", "a" * 10_000, ".*[(", "**bold** `code` @everyone",
-                                   "\x00\x07\u202e", "door " * 3000])
-def test_any_input_gets_an_answer_or_a_clear_error(ix: QuoteIndex, typed: str) -> None:
-    for ask in (ix.who, ix.quote, ix.complete_speaker):
+@pytest.mark.parametrize("typed", ["x", "a", "a" * 10_000, ".*[(", "**bold** `code` @everyone",
+                                   "\x00\x07\u202e", "door " * 3000, "the Norwegian"])
+def test_any_input_gets_a_fitting_answer_or_a_clear_error(ix: QuoteIndex, typed: str) -> None:
+    # none of these names a speaker: never an unrelated one
+    with pytest.raises(QueryError) as e:
+        ix.quote(typed)
+    assert str(e.value)
+    for ask in (ix.who, ix.complete_speaker):
         try:
-            ask(typed)
-        except QueryError as e:
-            assert str(e)
+            got = ask(typed)
+        except QueryError as err:
+            assert str(err)
+        else:
+            assert isinstance(got, list)
+
+
+def test_a_name_with_a_word_more_or_a_slip_still_finds_the_speaker(ix: QuoteIndex) -> None:
+    assert ix.quote("Mr Jens Stoltenberg").speaker.name == "Jens Stoltenberg"
+    assert ix.quote("Wendy Sherrman").speaker.name == "Wendy Sherman"
+    # words of three different people are no one of them (each is suggested)
+    with pytest.raises(NoSuchSpeaker) as e:
+        ix.quote("Jens Sherman Gruschkowitz")
+    assert "Wendy Sherman" in str(e.value)
 
 
 def test_complete_speaker(ix: QuoteIndex) -> None:
