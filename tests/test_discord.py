@@ -278,3 +278,27 @@ def test_an_uncertain_speaker_is_shown_as_such_not_named() -> None:
     assert field["name"].startswith("1. speaker uncertain") and "Ann Lee" not in str(page)
     for p in render.interaction_responses([page]):
         check_callback(p)
+
+
+@pytest.mark.parametrize(("line", "command", "options"), [
+    ("/who Russia doesn't have a veto", "who", {"phrase": "Russia doesn't have a veto"}),
+    ("/quote O'Brien", "quote", {"speaker": "O'Brien"}),
+    ('/who phrase:"open door"', "who", {"phrase": "open door"}),
+    ("/who “open   door”", "who", {"phrase": "open door"}),
+    ('/who "an unclosed phrase', "who", {"phrase": "an unclosed phrase"}),
+    ("/quote Jens Stoltenberg kind:direct", "quote", {"speaker": "Jens Stoltenberg", "kind": "direct"}),
+    ("/who note: this", "who", {"phrase": "note: this"}),
+])
+def test_a_console_line_is_read_as_discord_reads_options(line: str, command: str, options: dict) -> None:
+    from bot.discord.answers import parse_line
+
+    inv = parse_line(line)
+    assert (inv.command, inv.options) == (command, options)
+
+
+def test_an_unknown_option_is_an_error_naming_it_not_part_of_the_name() -> None:
+    from bot.discord.answers import parse_line
+    from bot.index import QueryError
+
+    with pytest.raises(QueryError, match="no option “foo”; its options: speaker, kind, since, until"):
+        parse_line("/quote Stoltenberg foo:bar")

@@ -5,7 +5,7 @@ No discord.py objects: an answer is a list of pages (bot.discord.render.Message)
 from __future__ import annotations
 
 import datetime as dt
-import shlex
+import re
 from dataclasses import dataclass
 
 from bot.discord import render
@@ -78,13 +78,27 @@ class Invocation:
     options: dict[str, str]
 
 
+_OPTION_NAME = re.compile(r"[a-z_]{2,32}")
+# a word, or what stands between double quotation marks (straight or curly) as one word:
+# an apostrophe is a letter ("doesn't", "O'Brien"), as in Discord's own option fields
+_WORD = re.compile(r'(?P<key>[a-z_]+:)?(?:"(?P<q>[^"]*)"?|“(?P<c>[^”]*)”?)|(?P<w>\S+)')
+
+
+def _split(line: str) -> list[str]:
+    out = []
+    for m in _WORD.finditer(line):
+        quoted = m.group("q") if m.group("q") is not None else m.group("c")
+        if quoted is None:
+            out.append(m.group("w"))
+        elif quoted.strip() or m.group("key"):
+            out.append((m.group("key") or "") + " ".join(quoted.split()))
+    return out
+
+
 def parse_line(line: str) -> Invocation:
     """`/quote Jens Stoltenberg kind:direct`, `/who "open door"` → command and options.
     Words without a `name:` go to the command's first option."""
-    try:
-        words = shlex.split(line)
-    except ValueError as e:
-        raise QueryError(f"Cannot read that line ({e}); check the quotation marks.") from None
+    words = _split(line)
     if not words:
         raise QueryError("Type a command, e.g. /quote Stoltenberg or /who \"open door\".")
     name = words[0].lstrip("/").lower()
@@ -97,6 +111,9 @@ def parse_line(line: str) -> Invocation:
         key, sep, value = w.partition(":")
         if sep and key in known:
             options[key] = value
+        elif sep and value and _OPTION_NAME.fullmatch(key):
+            raise QueryError(f"/{name} has no option “{key}”" + (
+                f"; its options: {', '.join(known)}." if known else "."))
         else:
             loose.append(w)
     if loose:
