@@ -326,14 +326,19 @@ def _match(query: str, wanted: list[str], text: str) -> tuple[float, tuple[tuple
     of them near each other up to 90; anywhere in the quotation up to 80; fewer, less."""
     spans = word_spans(text)
     hit: dict[str, list[int]] = {w: [] for w in wanted}
-    marks = []
-    for k, (a, b, w) in enumerate(spans):
-        for t in wanted:
+    for k, (_, _, w) in enumerate(spans):
+        if w in hit:
+            hit[w].append(k)
+    # a word the quotation does not hold as typed: its near spellings ("opne" for "open";
+    # "Russian" stays unmarked where "Russia" itself stands)
+    for t, ks in hit.items():
+        if ks:
+            continue
+        for k, (_, _, w) in enumerate(spans):
             d = fuzzy_distance(t, len(t) == 3 and len(w) == 4)  # ("dor" for "door")
-            if w == t or d and OSA.distance(w, t, score_cutoff=d) <= d:
-                hit[t].append(k)
-                marks.append((a, b))
-                break
+            if d and OSA.distance(w, t, score_cutoff=d) <= d:
+                ks.append(k)
+    marks = tuple((spans[k][0], spans[k][1]) for k in sorted({k for ks in hit.values() for k in ks}))
     got = [ks for ks in hit.values() if ks]
     cover = len(got) / len(wanted)
     if not got:
@@ -343,7 +348,7 @@ def _match(query: str, wanted: list[str], text: str) -> tuple[float, tuple[tuple
     # the narrowest stretch of the quotation that holds one of each word found
     width = _narrowest(got)
     near = 90.0 if width <= 2 * len(got) + 2 else 80.0
-    return max(together, near * cover), tuple(marks)
+    return max(together, near * cover), marks
 
 
 def _narrowest(positions: list[list[int]]) -> int:

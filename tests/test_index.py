@@ -228,3 +228,12 @@ def test_successive_changes_leave_no_stale_phrase_behind(ix: QuoteIndex) -> None
     assert two.who("lighthouses guide ships") == []
     assert two.who("harbours shelter boats")[0].statement.article.id == "e"
     assert one.who("lighthouses guide ships")[0].statement.text == "Lighthouses guide the ships."
+
+
+def test_near_spellings_are_marked_only_where_the_word_itself_is_missing() -> None:
+    text = "Russian troops and Russian ships, but Russia has no veto on that."
+    ix = QuoteIndex.build([(_art("v", 3), [_q("v", text, "Jens Stoltenberg")])])
+    [hit] = ix.who("Russia has no veto")
+    assert [text[a:b] for a, b in hit.marks] == ["Russia", "veto"]
+    [typo] = ix.who("Rusia has no veto")
+    assert "Russia" in [text[a:b] for a, b in typo.marks]
