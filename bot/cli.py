@@ -258,6 +258,7 @@ def _run_bot(service, token: str) -> int:
     import logging
     import signal
 
+    import aiohttp
     import discord
 
     from bot.discord.client import QuoteBot
@@ -277,7 +278,21 @@ def _run_bot(service, token: str) -> int:
     except discord.LoginFailure:
         print("error: Discord refused the token in DISCORD_TOKEN (it is not shown here).", file=sys.stderr)
         return 2
+    except (OSError, aiohttp.ClientError, discord.GatewayNotFound, discord.HTTPException) as e:
+        # no network, DNS, TLS, or Discord down: one line, not the client's traceback
+        print(f"error: cannot reach Discord ({_why(e)}); check the network and try again.",
+              file=sys.stderr)
+        return 3
     return 0
+
+
+def _why(e: BaseException) -> str:
+    """What went wrong, briefly, without anything a token could be part of."""
+    import aiohttp
+
+    if isinstance(e, aiohttp.ClientConnectorError):
+        return f"cannot connect to {e.host}:{e.port}"
+    return type(e).__name__
 
 
 def cmd_sync(args: argparse.Namespace) -> int:

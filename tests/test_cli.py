@@ -118,3 +118,20 @@ def test_a_bad_option_or_a_missing_config_folder_is_an_error_that_says_which(arg
     got = _run(*args)
     assert got.returncode == 2 and says in got.stderr
     assert "Traceback" not in got.stderr
+
+
+def test_the_bot_without_a_reachable_discord_says_so_in_one_line(monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    import discord
+
+    from bot import cli
+    from bot.service import Service
+
+    # (nothing listens on the loopback discard port: refused at once, no network needed)
+    monkeypatch.setattr(discord.http.Route, "BASE", "http://127.0.0.1:9/api/v10")
+    service = Service(ROOT / "seeds", ROOT / "config")
+    service.reload()
+    assert cli._run_bot(service, "xsecretx.token") == 3
+    err = capsys.readouterr().err
+    assert "error: cannot reach Discord (cannot connect to 127.0.0.1:9)" in err
+    assert "Traceback" not in err and "xsecretx" not in err
