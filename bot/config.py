@@ -4,6 +4,7 @@ where YAML can say it, and the key."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,16 @@ def read_yaml(path: Path) -> Any:
         where = f":{mark.line + 1}" if mark is not None else ""
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]
         raise ConfigError(f"{path}{where}: invalid YAML: {problem}") from e
+    except ValueError as e:
+        # a value YAML itself cannot build, such as the date 2022-02-30: find its line
+        for n, line in enumerate(text.splitlines(), 1):
+            for m in re.finditer(r"\b(\d{4}-\d{1,2}-\d{1,2})\b", line):
+                try:
+                    dt.date(*map(int, m.group(1).split("-")))
+                except ValueError:
+                    key = line.split(":", 1)[0].strip()
+                    raise ConfigError(f"{path}:{n}: {key}: {m.group(1)} is not a date ({e})") from e
+        raise ConfigError(f"{path}: invalid value: {e}") from e
 
 
 def _str_list(value: Any, where: str) -> list[str]:
@@ -76,6 +87,9 @@ def _speakers(data: Any, path: Path) -> tuple[list[SpeakerSpec], list[list[str]]
     if unknown:
         raise ConfigError(f"{path}: unknown key {sorted(unknown)[0]!r} "
                           "(expected 'speakers', 'keep_apart')")
+    for key in ("speakers", "keep_apart"):
+        if data.get(key) is not None and not isinstance(data[key], list):
+            raise ConfigError(f"{path}: {key}: must be a list, not {data[key]!r}")
     specs = []
     for i, item in enumerate(data.get("speakers") or []):
         where = f"{path}: speakers[{i}]"
@@ -115,6 +129,12 @@ def _sources(data: Any, path: Path) -> dict[str, dict[str, Any]]:
         bad = set(meta) - _SOURCE_KEYS
         if bad:
             raise ConfigError(f"{where}: unknown key {sorted(bad)[0]!r}")
+        for key in ("title", "outlet", "url", "author"):
+            v = meta.get(key)
+            if v is not None and not isinstance(v, str | int | float) or isinstance(v, bool):
+                raise ConfigError(f"{where}.{key}: must be text, not {v!r}")
+            if isinstance(v, int | float):
+                meta = {**meta, key: str(v)}  # a title may be a number ("1984")
         if "date" in meta and meta["date"] is not None:
             d = meta["date"]
             if not isinstance(d, dt.date):

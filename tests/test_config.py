@@ -59,3 +59,26 @@ def test_shipped_bot_yaml_is_valid(root: Path) -> None:
 
     settings = load(root / "config")
     assert settings.bot.corpus == "seeds" and 1 <= settings.bot.page_size <= 10
+
+
+@pytest.mark.parametrize(("name", "body", "says"), [
+    ("speakers.yaml", "speakers: []\nkeep_apart: yes\n", "speakers.yaml: keep_apart: must be a list, not True"),
+    ("speakers.yaml", "speakers: 5\n", "speakers.yaml: speakers: must be a list, not 5"),
+    ("sources.yaml", "a.txt:\n  title: x\n  date: 2022-02-30\n", "sources.yaml:3: date: 2022-02-30 is not a date"),
+    ("sources.yaml", "a.txt:\n  outlet: {a: 1}\n", "sources.yaml: a.txt.outlet: must be text"),
+])
+def test_valid_yaml_with_wrong_values_is_an_error_naming_file_and_key(tmp_path: Path, name: str, body: str,
+                                                                       says: str) -> None:
+    from bot.config import ConfigError, load
+
+    (tmp_path / name).write_text(body, encoding="utf-8")
+    with pytest.raises(ConfigError) as e:
+        load(tmp_path)
+    assert says in str(e.value)
+
+
+def test_a_number_for_a_title_is_text(tmp_path: Path) -> None:
+    from bot.config import load
+
+    (tmp_path / "sources.yaml").write_text("a.txt:\n  title: 1984\n", encoding="utf-8")
+    assert load(tmp_path).sources["a.txt"]["title"] == "1984"
