@@ -302,3 +302,13 @@ def test_an_unknown_option_is_an_error_naming_it_not_part_of_the_name() -> None:
 
     with pytest.raises(QueryError, match="no option “foo”; its options: speaker, kind, since, until"):
         parse_line("/quote Stoltenberg foo:bar")
+
+
+def test_mention_syntax_in_a_title_or_name_is_shown_as_text() -> None:
+    shown = render.safe("Title <@123> and <#55>, <@&9>, </quote:1> @everyone")
+    assert "<@1" not in shown and "<#5" not in shown and "<@&" not in shown and "</q" not in shown
+    assert "@everyone" not in shown
+    q = _q("t.txt", "A remark.", "Ann <@123> Lee")
+    ix = QuoteIndex.build([(ArticleInfo("t.txt", "On <@456> and <#789>", "Outlet", dt.date(2022, 1, 3), None), [q])])
+    page = str(render.who_pages("remark", ix.who("remark")))
+    assert "<@456>" not in page and "<#789>" not in page and "<@123>" not in page

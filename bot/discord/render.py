@@ -62,9 +62,15 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
+_MENTION_SYNTAX = re.compile(r"<[@#/]")
+
+
 def safe(text: str) -> str:
     """Text from the corpus shown as text: no markdown, no mentions, no control chars."""
     text = "".join(c if c.isprintable() or c in "\n" else " " for c in text)
+    # (Discord draws <@id>, <@&id>, <#id> and </cmd:id> as mentions whatever the digits;
+    # escape_mentions only defuses real-length ids)
+    text = _MENTION_SYNTAX.sub(lambda m: m.group()[0] + "\u200b" + m.group()[1:], text)
     return escape_mentions(escape_markdown(text))
 
 
