@@ -85,7 +85,9 @@ def test_every_quotation_found_with_its_speaker(predictions: dict[str, dict]) ->
 def test_reported_speech_found_with_its_speaker(predictions: dict[str, dict]) -> None:
     missed, wrong, n = _found(predictions, "reported")
     assert wrong == []
-    assert len(missed) <= 0.2 * n, missed
+    # one reported statement of the 19 is still missed: a sentence standing alone after the
+    # quotation whose speaker it continues ("The discussion was not easy, but ...")
+    assert len(missed) <= 1, missed
 
 
 def test_no_name_or_scare_quote_is_taken_for_a_quote(predictions: dict[str, dict]) -> None:

@@ -69,10 +69,19 @@ def test_query_commands_on_the_seeds() -> None:
     assert res.returncode == 0 and res.stdout.startswith("1. Jens Stoltenberg")
     res = _run("quote", "Wendy Sherman")
     assert "Every country has the sovereign right to choose its own path." in res.stdout
-    for args in (["speakers", "--json"], ["sources", "--json"], ["index", "--json"]):
-        res = _run(*args)
+    got = {}
+    for cmd in ("speakers", "sources", "index"):
+        res = _run(cmd, "--json", "--no-cache")
         assert res.returncode == 0, res.stderr
-        json.loads(res.stdout)
+        got[cmd] = json.loads(res.stdout)
+    speakers, sources, index = got["speakers"], got["sources"], got["index"]
+    assert speakers[0]["name"] == "Jens Stoltenberg" and speakers[0]["count"] >= 10
+    assert [sp["count"] for sp in speakers] == sorted((sp["count"] for sp in speakers), reverse=True)
+    assert sorted(a["id"] for a in sources) == sorted(p.name for p in (ROOT / "seeds").iterdir())
+    assert all(a["quotes"] > 0 and a["date"] for a in sources)
+    assert [a["date"] for a in sources] == sorted((a["date"] for a in sources), reverse=True)
+    assert index["quotes_after"] == sum(a["quotes"] for a in sources) and index["failed"] == []
+    assert "Jens Stoltenberg" in index["speakers_gained"]
 
 
 def test_no_answer_is_a_message_and_a_non_zero_status(tmp_path: Path) -> None:
