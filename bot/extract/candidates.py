@@ -108,6 +108,9 @@ class NameRuns:
         self.where: dict[str, list[tuple[int, int]]] = {}
         # acronyms the article defines: "the Department for Education (DfE)"
         self.expansions = defined_acronyms(text, start)
+        self._people: list[tuple[int, int]] | None = None
+        self._people_at: list[int] = []
+        self._by_index: list[Entity] = []
         self.runs: list[tuple[int, int, str, str, Entity | None, str | None]] = []
         ordinary = words_of(text)
         for m in word_starts(_RUN, text, start, "_’'-"):
@@ -160,6 +163,33 @@ class NameRuns:
             # the organisation as written in full: "Ohio State Highway Patrol"
             return run.rstrip(".’'"), "organisation", None, None
         return None
+
+    def last_before(self, e: Entity, pos: int) -> int:
+        """Where the article last named (or the rules last heard) the person before pos."""
+        best = e.mentioned_before(pos)
+        return max(best, e.last_spoke) if e.last_spoke < pos else best
+
+    def people_near(self, disc: Discourse, pos: int, reach: int) -> list[Entity]:
+        """The people named (or heard) in the `reach` characters before pos: found by
+        position in one list of the article's mentions, not by asking every person."""
+        if self._people is None:
+            events: list[tuple[int, int]] = []
+            for e in disc.entities:
+                if e.kind != "person":
+                    continue
+                i = len(self._by_index)
+                self._by_index.append(e)
+                events.extend((m, i) for m in e.mentions)
+                if e.last_spoke >= 0:
+                    events.append((e.last_spoke, i))
+            self._people = sorted(events)
+            self._people_at = [p for p, _ in self._people]
+        lo = bisect_left(self._people_at, pos - reach)
+        hi = bisect_left(self._people_at, pos)
+        seen: dict[int, Entity] = {}
+        for _, i in self._people[lo:hi]:
+            seen.setdefault(i, self._by_index[i])
+        return list(seen.values())
 
     def between(self, lo: int, hi: int) -> list[tuple[int, int, str, str, Entity | None, str | None]]:
         return self.runs[bisect_left(self.starts, lo):bisect_right(self.starts, hi)]
@@ -215,9 +245,10 @@ def candidates(ctx: Context, rule: Resolved | None, disc: Discourse, runs: NameR
             continue  # "the NATO official", "the New York state attorney general": a modifier
         add(name, kind, ent, role).near.append((s, e))
     # the people the passage has been about, for a pronoun or a description
-    recent = sorted((p for p in disc.entities if p.kind == "person" and p.first < qa
-                     and _last_before(p, qa) > qa - RECENT_CHARS),
-                    key=lambda p: _last_before(p, qa), reverse=True)
+    near = [(runs.last_before(p, qa), k, p) for k, p in enumerate(runs.people_near(disc, qa, RECENT_CHARS))
+            if p.first < qa]
+    # (latest first; among equals, in the order the article introduced them)
+    recent = [p for at, _, p in sorted(near, key=lambda x: (-x[0], x[1])) if at > qa - RECENT_CHARS]
     for person in recent[:RECENT_PEOPLE]:
         add(person.name, person.kind, person, person.role)
     for c in out.values():
@@ -229,9 +260,3 @@ def candidates(ctx: Context, rule: Resolved | None, disc: Discourse, runs: NameR
     return list(out.values())
 
 
-def _last_before(e: Entity, pos: int) -> int:
-    best = e.last_spoke if e.last_spoke < pos else -1
-    for m in e.mentions:
-        if best < m < pos:
-            best = m
-    return best

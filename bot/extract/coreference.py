@@ -8,7 +8,7 @@ unnamed, a description that fits nobody stays unresolved.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -97,14 +97,16 @@ class Entity:
     last_mention: int = -1
     last_spoke: int = -1
     confirmed: bool = False  # seen with a title, an honorific or as a speaker
-    mentions: list[int] = field(default_factory=list)  # where the text names them
+    # where the text names them, in order (kept sorted: asked "the last before pos"
+    # for every pronoun of a long article, a scan of them all grew with its square)
+    mentions: list[int] = field(default_factory=list)
+
+    def mentioned(self, pos: int) -> None:
+        insort(self.mentions, pos)
 
     def mentioned_before(self, pos: int) -> int:
-        best = -1
-        for m in self.mentions:
-            if m < pos and m > best:
-                best = m
-        return best
+        k = bisect_left(self.mentions, pos)
+        return self.mentions[k - 1] if k else -1
 
     @property
     def tokens(self) -> list[str]:
@@ -133,6 +135,7 @@ class Discourse:
     entities: list[Entity] = field(default_factory=list)
     _by_last: dict[str, list[Entity]] = field(default_factory=dict)
     _sentence_starts: list[int] | None = None
+    _surnames: dict[str, list[int]] = field(default_factory=dict)
     # (position, head, modifiers, description as first written)
     unnamed: list[tuple[int, str, set[str], str]] = field(default_factory=list)
     # the last organisation or group that spoke, and whether it is plural
@@ -156,7 +159,7 @@ class Discourse:
             if run in known:
                 ent = known[run]
                 if ent is not None:
-                    ent.mentions.append(run_start)
+                    ent.mentioned(run_start)
                     if " " in run:
                         ent.last_mention = max(ent.last_mention, run_start)
                 continue
@@ -167,7 +170,7 @@ class Discourse:
                     continue  # not found, and no one has been named since
                 ent = self._find(run.strip(".,’'")) if run[:1].isupper() else None
                 if ent is not None and ent.kind == "person":
-                    ent.mentions.append(run_start)
+                    ent.mentioned(run_start)
                     known[run] = ent
                 else:
                     missing[run] = len(self.entities)
@@ -263,7 +266,7 @@ class Discourse:
         if honor or mention.role or len(ent.name.split()) > 1:
             ent.confirmed = True
         ent.last_mention = max(ent.last_mention, pos)
-        ent.mentions.append(pos)
+        ent.mentioned(pos)
         if speaking:
             ent.last_spoke = pos
         return ent
@@ -336,14 +339,26 @@ class Discourse:
         """Where the text last names this person before pos: in full, or by surname."""
         best = e.mentioned_before(pos)
         surname = e.name.split()[-1]
-        i = self.text.rfind(surname, 0, pos)
-        while i > best:
-            j = i + len(surname)
-            if (i == 0 or not self.text[i - 1].isalnum()) and \
-                    (j >= len(self.text) or not self.text[j].isalnum()):
-                return i
-            i = self.text.rfind(surname, 0, i)
-        return best
+        at = self._surname_positions(surname)
+        k = bisect_right(at, pos - len(surname))  # (the whole word before pos)
+        return max(best, at[k - 1]) if k else best
+
+    def _surname_positions(self, surname: str) -> list[int]:
+        """Every place the text writes the word, found once per article (a search back
+        from each pronoun grew with the square of the article's length)."""
+        got = self._surnames.get(surname)
+        if got is None:
+            got = []
+            n = len(surname)
+            i = self.text.find(surname)
+            while i >= 0:
+                j = i + n
+                if (i == 0 or not self.text[i - 1].isalnum()) and \
+                        (j >= len(self.text) or not self.text[j].isalnum()):
+                    got.append(i)
+                i = self.text.find(surname, i + 1)
+            self._surnames[surname] = got
+        return got
 
     def _recent_people(self, pos: int) -> list[Entity]:
         people = [e for e in self.entities if e.kind == "person" and e.first < pos and e.confirmed]
@@ -419,7 +434,9 @@ class Discourse:
         para = text.rfind("\n", 0, pos) + 1
         if para == 0 or text[para:para + 1] not in "\"“" or "\n" not in text[para - 2:para]:
             return None
-        prev_end = len(text[:para].rstrip())
+        prev_end = para  # (the end of the paragraph before, without copying all before it)
+        while prev_end > 0 and text[prev_end - 1].isspace():
+            prev_end -= 1
         prev = text.rfind("\n", 0, prev_end) + 1
         starts = self._starts()
         k = bisect_left(starts, prev_end)

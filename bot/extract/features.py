@@ -310,10 +310,7 @@ def describe(cands: list[Candidate], ctx: Context, facts: ArticleFacts) -> None:
         # the person the passage is about: named lately
         ent = c.entity
         if ent is not None:
-            last = -1
-            for m in ent.mentions:
-                if last < m < qa:
-                    last = m
+            last = ent.mentioned_before(qa)
             if last >= 0:
                 back = qsent - facts.sentence(last)
                 f[f"back={_bin(back, (0, 1, 2, 4, 8))}"] = 1.0
