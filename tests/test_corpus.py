@@ -67,3 +67,23 @@ def test_seeds_are_the_shared_seeds_byte_for_byte(root: Path) -> None:
     theirs = {f.name: f.read_bytes() for f in shared.iterdir() if f.is_file()}
     ours = {f.name: f.read_bytes() for f in (root / "seeds").iterdir() if f.is_file()}
     assert theirs and ours == theirs  # the same files, none missing on either side
+
+
+def test_text_in_other_encodings_is_read_and_what_is_no_text_refused(tmp_path: Path) -> None:
+    import random
+
+    body = "Title here\n\n“We will win,” Jo Kim said on Monday. Café owners agreed.\n"
+    (tmp_path / "utf16.txt").write_bytes(body.encode("utf-16"))  # with its byte-order mark
+    (tmp_path / "bom8.txt").write_bytes(b"\xef\xbb\xbf" + body.encode("utf-8"))
+    (tmp_path / "cp1252.txt").write_bytes(body.encode("cp1252"))
+    rng = random.Random(3)
+    (tmp_path / "noise.txt").write_bytes(bytes(rng.choice(range(1, 256)) for _ in range(4000)))
+    res = read_corpus([tmp_path])
+    assert {Path(f).name for f, _ in res.failed} == {"noise.txt"}
+    assert any("noise.txt" in why and "not text" in why for _, why in res.failed)
+    by_file = {Path(a.path or a.id).name: a for a in res.articles}
+    for name in ("utf16.txt", "bom8.txt", "cp1252.txt"):
+        a = by_file[name]
+        assert a.title == "Title here", name  # no byte-order mark left in it
+        assert "“We will win,” Jo Kim said" in a.text and "Café" in a.text, name
+    assert any("cp1252.txt" in w and "not UTF-8" in w for w in res.warnings)

@@ -3,6 +3,7 @@ YAML front matter. Bad files give a warning naming the file, never an exception.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import os
 import re
@@ -11,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import charset_normalizer
 import yaml
 
 from bot.corpus import boilerplate, metadata
@@ -29,21 +31,44 @@ class ReadResult:
     warnings: list[str] = field(default_factory=list)
 
 
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# more than this share of control characters (other than line breaks and tabs) is no text
+_MAX_CONTROL = 0.02
+
+
 def decode(data: bytes, name: str) -> tuple[str | None, list[str]]:
-    """UTF-8 text of a file, or None for a binary one. Undecodable bytes are replaced
-    (and said), so that what can be read is read."""
+    """The text of a file, or None for one that is not text (said why). UTF-8 first; a
+    byte-order mark says UTF-8, -16 or -32; otherwise the encoding is detected
+    (charset-normalizer: cp1252, latin-1 and the like, as old news exports are) and said.
+    Undecodable bytes are replaced (and said), so that what can be read is read."""
     if not data.strip():
         return None, [f"{name}: empty file"]
-    head = data[:8192]
-    if b"\x00" in head:
-        return None, [f"{name}: binary file (NUL bytes), skipped"]
-    try:
-        return data.decode("utf-8"), []
-    except UnicodeDecodeError as e:
-        text = data.decode("utf-8", errors="replace")
-        bad = text.count("\ufffd")
-        return text, [f"{name}: not valid UTF-8 (first bad byte at offset {e.start}); "
-                      f"{bad} undecodable byte(s) replaced"]
+    warnings: list[str] = []
+    text: str | None = None
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            text = data.decode(enc, errors="replace")
+            break
+    if text is None:
+        if b"\x00" in data[:8192]:
+            return None, [f"{name}: binary file (NUL bytes), skipped"]
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as e:
+            best = charset_normalizer.from_bytes(data).best()
+            if best is not None and best.encoding not in ("utf_8", "utf-8"):
+                text = str(best)
+                warnings.append(f"{name}: not UTF-8; read as {best.encoding}")
+            else:
+                text = data.decode("utf-8", errors="replace")
+                warnings.append(f"{name}: not valid UTF-8 (first bad byte at offset {e.start}); "
+                                f"{text.count(chr(0xFFFD))} undecodable byte(s) replaced")
+    control = sum(1 for c in text if (c < " " and c not in "\n\r\t") or c == "\ufffd")
+    if control > _MAX_CONTROL * len(text):
+        return None, [f"{name}: not text ({control} of {len(text)} characters are control or "
+                      "undecodable), skipped"]
+    return text, warnings
 
 
 def _as_date(value: Any, name: str, warnings: list[str]) -> dt.date | None:
