@@ -61,6 +61,10 @@ class Cache:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, "
                          "blob BLOB NOT NULL, used TEXT NOT NULL)")
+        # what was last served from each corpus folder, so that a new process reports
+        # what changed since, not everything as new
+        self._db.execute("CREATE TABLE IF NOT EXISTS served (corpus TEXT PRIMARY KEY, "
+                         "state TEXT NOT NULL)")
 
     def get(self, key: str, article_id: str, path: str) -> tuple[Article, list[Quote]] | None:
         row = self._db.execute("SELECT blob FROM results WHERE key = ?", (key,)).fetchone()
@@ -85,6 +89,23 @@ class Cache:
                 for key, a, qs in rows]
         with self._db:
             self._db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", data)
+
+    def last_served(self, corpus: str) -> dict[str, Any] | None:
+        """{"files": {article id: content key}, "quotes": n, "speakers": [names]} as the
+        last process left it, or None."""
+        try:
+            row = self._db.execute("SELECT state FROM served WHERE corpus = ?", (corpus,)).fetchone()
+            got = json.loads(row[0]) if row else None
+        except (sqlite3.Error, ValueError):
+            return None
+        ok = isinstance(got, dict) and isinstance(got.get("files"), dict) and \
+            isinstance(got.get("quotes"), int) and isinstance(got.get("speakers"), list)
+        return got if ok else None
+
+    def remember_served(self, corpus: str, state: dict[str, Any]) -> None:
+        with self._db:
+            self._db.execute("INSERT OR REPLACE INTO served VALUES (?, ?)",
+                             (corpus, json.dumps(state, ensure_ascii=False)))
 
     def close(self) -> None:
         self._db.close()

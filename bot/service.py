@@ -201,17 +201,31 @@ class Service:
         removed = [a for a in self._files if a not in states]
         added = sorted(a for a in changed if a not in self._files)
         modified = sorted(a for a in changed if a in self._files)
+        corpus_key = str(self.corpus.resolve())
+        before = self.cache.last_served(corpus_key) if not self._files else None
+        if before is not None:
+            # a new process: what changed since the last one served this corpus
+            seen: dict[str, str] = before["files"]
+            added = sorted(a for a in states if a not in seen)
+            modified = sorted(a for a in states if a in seen and seen[a] != states[a].key)
+            removed = sorted(a for a in seen if a not in states)
         # a full rebuild re-extracts with the new sources.yaml should the cache miss
         new = self._next_index(old, changed, removed, states, directory, settings.sources)
         if new.min_confidence != settings.bot.min_confidence:
             # (the same quotes: only who counts as their speaker changes)
             new = new.with_settings(new.directory, settings.bot.min_confidence)
 
-        old_names = {s.name for s in old.speakers()}
+        old_names = {s.name for s in old.speakers()} if before is None else set(before["speakers"])
         new_names = {s.name for s in new.speakers()}
+        try:
+            self.cache.remember_served(corpus_key, {"files": {a: st.key for a, st in states.items()},
+                                                    "quotes": len(new), "speakers": sorted(new_names)})
+        except Exception as e:  # (a cache that cannot be written costs the next report, not data)
+            warnings.append(f"{self.cache.path}: cannot write the extraction cache ({e})")
         report = ReloadReport(
             articles_added=tuple(added), articles_changed=tuple(modified),
-            articles_removed=tuple(sorted(removed)), quotes_before=len(old), quotes_after=len(new),
+            articles_removed=tuple(sorted(removed)),
+            quotes_before=len(old) if before is None else before["quotes"], quotes_after=len(new),
             speakers_gained=tuple(sorted(new_names - old_names)),
             speakers_lost=tuple(sorted(old_names - new_names)),
             failed=tuple(failed), warnings=tuple(warnings),

@@ -178,3 +178,21 @@ def test_the_phrase_index_lives_beside_the_cache_and_follows_reloads(corpus: Pat
     s.reload()
     assert s.index.who("rivers deep") == []
     assert s.index.who("oceans wide")[0].statement.speaker == "Bo Park"
+
+
+def test_a_new_process_reports_what_changed_since_the_last_one(corpus: Path, config_dir: Path,
+                                                                tmp_path: Path) -> None:
+    cache = tmp_path / "cache.sqlite3"
+    first = Service(corpus, config_dir, cache).reload()
+    assert first.articles_added == ("a.txt", "b.txt") and first.quotes_before == 0
+    again = Service(corpus, config_dir, cache).reload()  # a fresh process, nothing changed
+    assert (again.articles_added, again.articles_changed, again.articles_removed) == ((), (), ())
+    assert again.quotes_before == again.quotes_after == 2 and again.speakers_gained == ()
+    _write(corpus, "b.txt", "Cy Diaz", "Mountains stand tall")
+    _write(corpus, "c.txt", "Ann Lee", "Roads lead home")
+    (corpus / "a.txt").unlink()
+    later = Service(corpus, config_dir, cache).reload()
+    assert (later.articles_added, later.articles_changed, later.articles_removed) == (
+        ("c.txt",), ("b.txt",), ("a.txt",))
+    assert later.quotes_before == 2 and later.speakers_lost == ("Bo Park",)
+    assert later.speakers_gained == ("Cy Diaz",)
