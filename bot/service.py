@@ -54,7 +54,7 @@ class _FileState:
 
 def _extract_file(path: str, article_id: str, data: bytes,
                   override: Mapping[str, Any] | None) -> tuple[Article | None, list[Quote], list[str]]:
-    text, warnings = decode(data, path)
+    text, warnings = decode(data, article_id)  # (named as the corpus names it: its id)
     if text is None:
         return None, [], warnings
     art = parse_article(article_id, text, path, override)
@@ -165,7 +165,7 @@ class Service:
                 with open(path, "rb") as f:
                     data = f.read()
             except OSError as e:
-                failed.append((path, f"cannot read ({e.strerror or e})"))
+                failed.append((aid, f"cannot read ({e.strerror or e})"))
                 continue
             key = cache_mod.key_for(data, override)
             state = _FileState(path, size, mtime_ns, sig, key)
@@ -184,11 +184,13 @@ class Service:
             keys[aid] = state
 
         to_store = []
-        for (path_s, aid, _, _), (art, quotes, warns) in zip(jobs, self._run(jobs), strict=True):
-            warnings.extend(warns)
+        for (_, aid, _, _), (art, quotes, warns) in zip(jobs, self._run(jobs), strict=True):
             if art is None:
-                failed.append((path_s, warns[0] if warns else "unreadable"))
+                # (said once, as a failure: "a.txt: empty file", not also as a warning)
+                why = warns[0] if warns else "unreadable"
+                failed.append((aid, why.removeprefix(f"{aid}: ")))
                 continue
+            warnings.extend(warns)
             changed[aid] = (ArticleInfo.of(art, len(quotes)), quotes)
             states[aid] = keys[aid]
             to_store.append((keys[aid].key, art, quotes))

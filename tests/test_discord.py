@@ -312,3 +312,31 @@ def test_mention_syntax_in_a_title_or_name_is_shown_as_text() -> None:
     ix = QuoteIndex.build([(ArticleInfo("t.txt", "On <@456> and <#789>", "Outlet", dt.date(2022, 1, 3), None), [q])])
     page = str(render.who_pages("remark", ix.who("remark")))
     assert "<@456>" not in page and "<#789>" not in page and "<@123>" not in page
+
+
+def test_the_reload_reply_names_the_files_once_and_the_warnings() -> None:
+    from bot.index import ReloadReport
+
+    added = tuple(f"new{i:02d}.txt" for i in range(14))
+    report = ReloadReport(articles_added=added, articles_changed=("b.txt",), articles_removed=("c.txt",),
+                          quotes_before=3, quotes_after=40, failed=(("empty.txt", "empty file"),),
+                          warnings=("latin.txt: not UTF-8; read as cp1252",))
+    [page] = render.reload_page(report)
+    fields = {f["name"]: f["value"] for f in page["embeds"][0]["fields"]}
+    assert fields["Added (14)"].startswith("new00.txt, new01.txt") and fields["Added (14)"].endswith("and 4 more")
+    assert fields["Changed (1)"] == "b.txt" and fields["Removed (1)"] == "c.txt"
+    assert fields["Could not read (1)"] == "empty.txt: empty file"
+    assert fields["Warnings (1)"] == "latin.txt: not UTF-8; read as cp1252"
+    for p in render.interaction_responses([page]):
+        check_callback(p)
+
+
+def test_a_file_that_cannot_be_read_is_named_once_relative_to_the_corpus(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "sub" / "empty.txt").write_bytes(b"")
+    (corpus / "ok.txt").write_text('Title\n\n"Fine words," Ann Lee said.\n', encoding="utf-8")
+    (tmp_path / "cfg").mkdir()
+    report = Service(corpus, tmp_path / "cfg").reload()
+    assert report.failed == (("sub/empty.txt", "empty file"),)
+    assert not any("empty" in w for w in report.warnings)

@@ -274,15 +274,32 @@ def about_page(articles: int, quotes: int, speakers: int, first: dt.date | None,
     return [message(_embed("quotebot", desc, "list"), ephemeral=True)]
 
 
+def _first(items: Sequence[str], n: int = 10) -> str:
+    """The first n, then how many more."""
+    shown = ", ".join(items[:n])
+    return shown + (f" and {len(items) - n} more" if len(items) > n else "")
+
+
 def reload_page(report: ReloadReport) -> list[Message]:
     fields = []
-    if report.speakers_gained:
-        fields.append(("Speakers gained", safe_cut(", ".join(report.speakers_gained), FIELD_VALUE_MAX)))
-    if report.speakers_lost:
-        fields.append(("Speakers lost", safe_cut(", ".join(report.speakers_lost), FIELD_VALUE_MAX)))
+    for label, files in (("Added", report.articles_added), ("Changed", report.articles_changed),
+                         ("Removed", report.articles_removed)):
+        if files:
+            fields.append((f"{label} ({len(files)})", safe_cut(_first(files), FIELD_VALUE_MAX)))
     if report.failed:
-        text = "\n".join(f"{f}: {why}" for f, why in report.failed)
-        fields.append((f"Could not read ({len(report.failed)})", safe_cut(text, FIELD_VALUE_MAX)))
+        lines = [f"{f}: {why}" for f, why in report.failed[:10]]
+        if len(report.failed) > 10:
+            lines.append(f"and {len(report.failed) - 10} more")
+        fields.append((f"Could not read ({len(report.failed)})", safe_cut("\n".join(lines), FIELD_VALUE_MAX)))
+    if report.warnings:
+        lines = list(report.warnings[:10])
+        if len(report.warnings) > 10:
+            lines.append(f"and {len(report.warnings) - 10} more")
+        fields.append((f"Warnings ({len(report.warnings)})", safe_cut("\n".join(lines), FIELD_VALUE_MAX)))
+    if report.speakers_gained:
+        fields.append(("Speakers gained", safe_cut(_first(report.speakers_gained, 25), FIELD_VALUE_MAX)))
+    if report.speakers_lost:
+        fields.append(("Speakers lost", safe_cut(_first(report.speakers_lost, 25), FIELD_VALUE_MAX)))
     desc = (f"Articles: {len(report.articles_added)} added, {len(report.articles_changed)} changed, "
             f"{len(report.articles_removed)} removed.\nQuotes: {report.quotes_before} → {report.quotes_after}."
             f"\n{report.extracted} file(s) read, {report.from_cache} from cache, in {report.seconds:.2f} s.")
