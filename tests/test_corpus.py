@@ -87,3 +87,16 @@ def test_text_in_other_encodings_is_read_and_what_is_no_text_refused(tmp_path: P
         assert a.title == "Title here", name  # no byte-order mark left in it
         assert "“We will win,” Jo Kim said" in a.text and "Café" in a.text, name
     assert any("cp1252.txt" in w and "not UTF-8" in w for w in res.warnings)
+
+
+def test_a_furniture_line_mid_article_drops_nothing_after_it_and_a_real_tail_is_said() -> None:
+    from bot.extract.pipeline import extract
+
+    para = "The council met on Monday to discuss the budget for the coming year in detail. " * 4
+    text = (f"Budget talks\n\n{para}\n\nRelated Posts\n\n{para}\n\n"
+            "\"We will balance the books,\" Mayor Ann Lee said.\n\n" + para + "\n\n"
+            "Leave a Reply\n\nYour email address will not be published.\n\"Nice,\" Bo Park said.\n")
+    a = parse_article("x.txt", text)
+    assert [q.speaker for q in extract(a)] == ["Ann Lee"]  # the article after "Related Posts" is kept
+    [warning] = [w for w in a.warnings if "page furniture" in w]
+    assert warning.startswith("x.txt: line ") and "Leave a Reply" in warning

@@ -24,14 +24,33 @@ _LINE = re.compile(
     re.I | re.M)
 
 
+# A marker ends the article only where what follows it is the smaller part of the page:
+# "Related Posts" between two halves of an article is a widget, not the end of it.
+_TAIL_SHARE = 1 / 3
+_LEAST_ARTICLE = 200
+
+
 def find(text: str, start: int = 0) -> tuple[tuple[int, int], ...]:
     """Character ranges of boilerplate in text[start:]."""
+    return find_with_tail(text, start)[0]
+
+
+def find_with_tail(text: str, start: int = 0) -> tuple[tuple[tuple[int, int], ...], re.Match[str] | None]:
+    """The ranges of boilerplate, and the marker line from which the rest of the page is
+    furniture (None if there is none)."""
     ranges: list[tuple[int, int]] = []
-    tail = _TAIL_START.search(text, start)
+    body = len(text) - start
+    tail = None
+    for m in _TAIL_START.finditer(text, start):
+        # (or what stands before it is too little to be an article: a page of furniture)
+        if len(text) - m.start() <= _TAIL_SHARE * body or len(text[start:m.start()].strip()) < _LEAST_ARTICLE:
+            tail = m
+            break
+        ranges.append((m.start(), m.end()))  # the marker line alone
     cut = tail.start() if tail else len(text)
     for m in _LINE.finditer(text, start, cut):
         if m.end() > m.start():
             ranges.append((m.start(), m.end()))
     if cut < len(text):
         ranges.append((cut, len(text)))
-    return tuple(ranges)
+    return tuple(sorted(ranges)), tail

@@ -101,7 +101,11 @@ def parse_article(article_id: str, text: str, path: str | None = None,
             where = f" line {mark.line + 2}" if mark else ""
             warnings.append(f"{article_id}:{where} invalid YAML front matter ({e.__class__.__name__}); ignored")
         body_start = fm.end()
-    bp = boilerplate.find(text, body_start)
+    bp, tail = boilerplate.find_with_tail(text, body_start)
+    if tail is not None and text[tail.end():].strip():
+        line = text.count("\n", 0, tail.start()) + 1
+        warnings.append(f"{article_id}: line {line} “{tail.group().strip()}” and the "
+                        f"{len(text) - tail.end()} characters after it taken as page furniture, not article")
 
     def in_bp(i: int) -> bool:
         return any(a <= i < b for a, b in bp)
