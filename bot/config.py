@@ -1,5 +1,9 @@
-"""config/*.yaml -> typed, validated settings. Every error names the file, the line
-where YAML can say it, and the key."""
+"""config/*.yaml -> typed, validated settings. Every error names the file, the line and
+the key.
+
+The files' shape is a schema (pydantic models below): types, ranges and the keys each
+file may hold are declared once, and every wrong value is reported with where it stands,
+found in YAML's own node tree."""
 
 from __future__ import annotations
 
@@ -7,9 +11,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
 import yaml
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from bot.people import SpeakerSpec
 
@@ -70,136 +75,165 @@ def read_yaml(path: Path) -> Any:
         raise ConfigError(f"{path}: invalid value: {e}") from e
 
 
-def _str_list(value: Any, where: str) -> list[str]:
-    if value is None:
-        return []
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ConfigError(f"{where}: must be a list of names")
-    return [v.strip() for v in value]
 
 
-def _speakers(data: Any, path: Path) -> tuple[list[SpeakerSpec], list[list[str]]]:
-    if data is None:
-        return [], []
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}: must be a mapping with 'speakers' and 'keep_apart'")
-    unknown = set(data) - {"speakers", "keep_apart"}
-    if unknown:
-        raise ConfigError(f"{path}: unknown key {sorted(unknown)[0]!r} "
-                          "(expected 'speakers', 'keep_apart')")
-    for key in ("speakers", "keep_apart"):
-        if data.get(key) is not None and not isinstance(data[key], list):
-            raise ConfigError(f"{path}: {key}: must be a list, not {data[key]!r}")
-    specs = []
-    for i, item in enumerate(data.get("speakers") or []):
-        where = f"{path}: speakers[{i}]"
-        if not isinstance(item, dict) or not isinstance(item.get("name"), str) \
-                or not item["name"].strip():
-            raise ConfigError(f"{where}: needs a 'name' (text)")
-        bad = set(item) - {"name", "aliases", "role", "kind"}
-        if bad:
-            raise ConfigError(f"{where}: unknown key {sorted(bad)[0]!r}")
-        kind = item.get("kind")
-        if kind not in (None, "person", "organisation"):
-            raise ConfigError(f"{where}.kind: must be 'person' or 'organisation', not {kind!r}")
-        role = item.get("role")
-        if role is not None and not isinstance(role, str):
-            raise ConfigError(f"{where}.role: must be text")
-        specs.append(SpeakerSpec(item["name"].strip(), _str_list(item.get("aliases"),
-                                 f"{where}.aliases"), role, kind))
-    apart = []
-    for i, grp in enumerate(data.get("keep_apart") or []):
-        apart.append(_str_list(grp, f"{path}: keep_apart[{i}]"))
-    return specs, apart
+# ---- the schema -----------------------------------------------------------------------
+
+def _snowflake(v: Any) -> Any:
+    # Discord ids are 64-bit integers; YAML may hand them over as text
+    if isinstance(v, str) and v.strip().isdigit():
+        v = int(v)
+    if isinstance(v, int) and not isinstance(v, bool) and not 0 < v < 2**64:
+        raise ValueError("a Discord id is a whole number from 1 to 2^64")
+    return v
 
 
-_SOURCE_KEYS = {"title", "outlet", "date", "url", "author"}
+def _text(v: Any) -> Any:
+    # a title may be a number ("1984"); a mapping or a list is no text
+    return str(v) if isinstance(v, int | float) and not isinstance(v, bool) else v
 
 
-def _sources(data: Any, path: Path) -> dict[str, dict[str, Any]]:
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}: must map file names to their metadata")
-    out: dict[str, dict[str, Any]] = {}
-    for name, meta in data.items():
-        where = f"{path}: {name}"
-        if not isinstance(meta, dict):
-            raise ConfigError(f"{where}: must be a mapping of {sorted(_SOURCE_KEYS)}")
-        bad = set(meta) - _SOURCE_KEYS
-        if bad:
-            raise ConfigError(f"{where}: unknown key {sorted(bad)[0]!r}")
-        for key in ("title", "outlet", "url", "author"):
-            v = meta.get(key)
-            if v is not None and not isinstance(v, str | int | float) or isinstance(v, bool):
-                raise ConfigError(f"{where}.{key}: must be text, not {v!r}")
-            if isinstance(v, int | float):
-                meta = {**meta, key: str(v)}  # a title may be a number ("1984")
-        if "date" in meta and meta["date"] is not None:
-            d = meta["date"]
-            if not isinstance(d, dt.date):
-                try:
-                    d = dt.date.fromisoformat(str(d))
-                except ValueError as e:
-                    raise ConfigError(f"{where}.date: {d!r} is not YYYY-MM-DD") from e
-            meta = {**meta, "date": d}
-        out[str(name)] = dict(meta)
+def _date(v: Any) -> Any:
+    if isinstance(v, str):
+        try:
+            return dt.date.fromisoformat(v.strip())
+        except ValueError:
+            raise ValueError(f"{v!r} is not a date (YYYY-MM-DD)") from None
+    return v
+
+
+Snowflake = Annotated[int, BeforeValidator(_snowflake)]
+Text = Annotated[str, BeforeValidator(_text)]
+Name = Annotated[str, Field(min_length=1, pattern=r"\S")]
+
+
+class _Strict(BaseModel):
+    # no key the file may not hold, no value of another type taken for this one
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class BotFile(_Strict):
+    corpus: Name = "seeds"
+    cache: Name | None = ".quotebot-cache/extract.sqlite3"
+    page_size: int = Field(5, ge=1, le=10)
+    admin_users: list[Snowflake] | None = None
+    admin_roles: list[Snowflake] | None = None
+    dev_guild: Snowflake | None = None
+    who_min_score: float = Field(60.0, ge=0, le=100)
+    who_limit: int = Field(10, ge=1, le=25)
+    page_timeout: float = Field(180.0, ge=10, le=900)
+    min_confidence: float = Field(0.5, ge=0, le=1)
+
+
+class SpeakerEntry(_Strict):
+    name: Name
+    aliases: list[Name] | None = None
+    role: str | None = None
+    kind: Literal["person", "organisation"] | None = None
+
+
+class SpeakersFile(_Strict):
+    speakers: list[SpeakerEntry] | None = None
+    keep_apart: list[list[Name]] | None = None
+
+
+class SourceEntry(_Strict):
+    title: Text | None = None
+    outlet: Text | None = None
+    url: Text | None = None
+    author: Text | None = None
+    date: Annotated[dt.date, BeforeValidator(_date)] | None = None
+
+
+def _where(path: Path, text: str, loc: tuple[int | str, ...]) -> str:
+    """path:line of the value at loc, found in the YAML node tree (the key's own line
+    where the value is missing)."""
+    try:
+        node = yaml.compose(text)
+    except yaml.YAMLError:
+        return str(path)
+    line = None
+    for step in loc:
+        if isinstance(node, yaml.MappingNode):
+            match = next(((k, v) for k, v in node.value if k.value == str(step)), None)
+            if match is None:
+                break
+            line = match[0].start_mark.line + 1
+            node = match[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            node = node.value[step]
+        else:
+            break
+        line = node.start_mark.line + 1 if node is not None else line
+    return f"{path}:{line}" if line else str(path)
+
+
+def _key(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for step in loc:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
     return out
 
 
-_BOT_KEYS: dict[str, str] = {
-    "corpus": "a folder path", "cache": "a file path, or null for no cache",
-    "page_size": "a whole number from 1 to 10", "admin_users": "a list of Discord user ids",
-    "admin_roles": "a list of Discord role ids", "dev_guild": "a Discord server id, or null",
-    "who_min_score": "a number from 0 to 100", "who_limit": "a whole number from 1 to 25",
-    "page_timeout": "seconds, from 10 to 900",
-    "min_confidence": "a number from 0 to 1",
-}
+def _validated(model: type[BaseModel], data: Any, path: Path, text: str, prefix: tuple[str, ...] = ()) -> Any:
+    try:
+        return model.model_validate(data)
+    except ValidationError as e:
+        err = e.errors()[0]
+        # (pydantic's loc may also name a validator's branch: not a key)
+        loc = prefix + tuple(x for x in err["loc"] if not isinstance(x, str) or
+                             not x.startswith(("function-", "lax-", "json-")))
+        msg = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            msg = f"unknown key (known: {', '.join(model.model_fields)})"
+        got = f" (got {err['input']!r})" if err["type"] != "extra_forbidden" and \
+            not isinstance(err.get("input"), dict) else ""
+        raise ConfigError(f"{_where(path, text, loc)}: {_key(loc) or 'the file'}: {msg}{got}") from None
 
 
-def _snowflake(v: Any) -> bool:
-    # Discord ids are 64-bit integers; YAML may hand them over as text
-    return (isinstance(v, int) and not isinstance(v, bool) or isinstance(v, str) and v.isdigit()) \
-        and 0 < int(v) < 2**64
+def _read(path: Path) -> tuple[Any, str]:
+    data = read_yaml(path)
+    try:
+        text = path.read_text(encoding="utf-8") if data is not None else ""
+    except OSError:
+        text = ""
+    return data, text
 
 
-def _bot(data: Any, path: Path) -> BotSettings:
+def _speakers(path: Path) -> tuple[list[SpeakerSpec], list[list[str]]]:
+    data, text = _read(path)
+    if data is None:
+        return [], []
+    f = _validated(SpeakersFile, data, path, text)
+    specs = [SpeakerSpec(e.name.strip(), [a.strip() for a in e.aliases or []], e.role, e.kind)
+             for e in f.speakers or []]
+    return specs, [[n.strip() for n in group] for group in f.keep_apart or []]
+
+
+def _sources(path: Path) -> dict[str, dict[str, Any]]:
+    data, text = _read(path)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: must map file names to their metadata (title, outlet, date, url, author)")
+    out: dict[str, dict[str, Any]] = {}
+    for name, meta in data.items():
+        if meta is None:
+            continue
+        entry = _validated(SourceEntry, meta, path, text, (str(name),))
+        out[str(name)] = {k: v for k, v in entry.model_dump().items() if v is not None}
+    return out
+
+
+def _bot(path: Path) -> BotSettings:
+    data, text = _read(path)
     if data is None:
         return BotSettings()
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}: must be a mapping of settings ({', '.join(_BOT_KEYS)})")
-    for key in data:
-        if key not in _BOT_KEYS:
-            raise ConfigError(f"{path}: unknown key {key!r} (known: {', '.join(_BOT_KEYS)})")
-    out: dict[str, Any] = {}
-    for key, value in data.items():
-        where = f"{path}: {key}"
-        want = _BOT_KEYS[key]
-        ok = True
-        if key == "corpus":
-            ok = isinstance(value, str) and bool(value.strip())
-        elif key == "cache":
-            ok = value is None or isinstance(value, str) and bool(value.strip())
-        elif key in ("page_size", "who_limit"):
-            hi = 10 if key == "page_size" else 25
-            ok = isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= hi
-        elif key in ("admin_users", "admin_roles"):
-            value = value or []
-            ok = isinstance(value, list) and all(_snowflake(v) for v in value)
-            value = tuple(int(v) for v in value) if ok else value
-        elif key == "dev_guild":
-            ok = value is None or _snowflake(value)
-            value = int(value) if ok and value is not None else value
-        elif key == "who_min_score":
-            ok = isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 100
-        elif key == "min_confidence":
-            ok = isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1
-        elif key == "page_timeout":
-            ok = isinstance(value, int | float) and not isinstance(value, bool) and 10 <= value <= 900
-        if not ok:
-            raise ConfigError(f"{where}: must be {want}, not {value!r}")
-        out[key] = value
-    return BotSettings(**out)
+    f = _validated(BotFile, data, path, text)
+    return BotSettings(corpus=f.corpus, cache=f.cache, page_size=f.page_size,
+                       admin_users=tuple(f.admin_users or ()), admin_roles=tuple(f.admin_roles or ()),
+                       dev_guild=f.dev_guild, who_min_score=float(f.who_min_score), who_limit=f.who_limit,
+                       page_timeout=float(f.page_timeout), min_confidence=float(f.min_confidence))
 
 
 def load(folder: Path) -> Settings:
@@ -209,7 +243,7 @@ def load(folder: Path) -> Settings:
         # a folder that was named and is not there is a mistake, not "no settings"
         raise ConfigError(f"{folder}: the config folder does not exist" if not folder.exists()
                           else f"{folder}: not a folder")
-    specs, apart = _speakers(read_yaml(folder / "speakers.yaml"), folder / "speakers.yaml")
-    sources = _sources(read_yaml(folder / "sources.yaml"), folder / "sources.yaml")
-    bot = _bot(read_yaml(folder / "bot.yaml"), folder / "bot.yaml")
+    specs, apart = _speakers(folder / "speakers.yaml")
+    sources = _sources(folder / "sources.yaml")
+    bot = _bot(folder / "bot.yaml")
     return Settings(specs, apart, sources, bot)

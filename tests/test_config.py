@@ -62,10 +62,15 @@ def test_shipped_bot_yaml_is_valid(root: Path) -> None:
 
 
 @pytest.mark.parametrize(("name", "body", "says"), [
-    ("speakers.yaml", "speakers: []\nkeep_apart: yes\n", "speakers.yaml: keep_apart: must be a list, not True"),
-    ("speakers.yaml", "speakers: 5\n", "speakers.yaml: speakers: must be a list, not 5"),
+    ("speakers.yaml", "speakers: []\nkeep_apart: yes\n", "speakers.yaml:2: keep_apart: Input should be a valid list"),
+    ("speakers.yaml", "speakers: 5\n", "speakers.yaml:1: speakers: Input should be a valid list (got 5)"),
+    ("speakers.yaml", "speakers:\n  - name: Ann\n    kind: alien\n",
+     "speakers.yaml:3: speakers[0].kind: Input should be 'person' or 'organisation' (got 'alien')"),
     ("sources.yaml", "a.txt:\n  title: x\n  date: 2022-02-30\n", "sources.yaml:3: date: 2022-02-30 is not a date"),
-    ("sources.yaml", "a.txt:\n  outlet: {a: 1}\n", "sources.yaml: a.txt.outlet: must be text"),
+    ("sources.yaml", "a.txt:\n  title: x\n  date: 2022/02/03\n",
+     "sources.yaml:3: a.txt.date: '2022/02/03' is not a date"),
+    ("sources.yaml", "a.txt:\n  outlet: {a: 1}\n", "sources.yaml:2: a.txt.outlet: Input should be a valid string"),
+    ("bot.yaml", "min_confidence: yes\n", "bot.yaml:1: min_confidence: Input should be a valid number (got True)"),
 ])
 def test_valid_yaml_with_wrong_values_is_an_error_naming_file_and_key(tmp_path: Path, name: str, body: str,
                                                                        says: str) -> None:
