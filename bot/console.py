@@ -4,6 +4,7 @@ input when it is not a terminal, so it can be scripted."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sys
 from collections.abc import Iterable
@@ -14,11 +15,29 @@ from bot.index import QueryError
 from bot.service import ReloadError, Service
 
 _ESCAPED = re.compile(r"\\([\\*_~`>|#\-\[\]()])")
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_ITALIC = re.compile(r"(?<![\\*])\*([^*\n]+?)\*(?!\*)")
 PROMPT = "quotebot> "
+HELP = """Commands (as in Discord; options as name:value, a phrase in double quotes):
+  /quote SPEAKER [kind:direct|partial|reported] [since:YYYY-MM-DD] [until:YYYY-MM-DD]
+  /who PHRASE            who said something like it (typos, case and accents don't matter)
+  /speakers  /sources    everyone quoted; every article
+  /about                 what the corpus holds
+  /reload                re-read the corpus and config (the old index serves if it fails)
+  /help                  this;  exit  leaves"""
 
 
 def unescape(text: str) -> str:
     return _ESCAPED.sub(r"\1", text).replace("@\u200b", "@")
+
+
+def _terminal(text: str, ansi: bool) -> str:
+    """Discord's markdown for a terminal: bold and italics as the terminal draws them, or
+    as plain text where output is not one."""
+    if ansi:
+        text = _BOLD.sub("\x1b[1m\\1\x1b[0m", text)
+        return _ITALIC.sub("\x1b[3m\\1\x1b[0m", text)
+    return _ITALIC.sub(r"\1", _BOLD.sub(r"\1", text))
 
 
 def page_text(page: render.Message, n: int | None = None, total: int | None = None) -> str:
@@ -45,27 +64,35 @@ def run_line(service: Service, line: str) -> tuple[list[render.Message], bool]:
 
 def serve(service: Service, lines: Iterable[str], out: TextIO, interactive: bool) -> int:
     failures = 0
+    ansi = interactive and out.isatty()
     if interactive:
-        out.write(page_text(answers.about(service)[0]) + "\nType a command, or 'exit'.\n")
+        out.write(_terminal(page_text(answers.about(service)[0]), ansi) +
+                  "\nType a command, /help, or 'exit'.\n")
     for raw in lines:
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
         if line in ("exit", "quit", "/exit", "/quit"):
             break
+        if line in ("/help", "help", "/?", "?"):
+            out.write(HELP + "\n\n")
+            continue
         pages, failed = run_line(service, line)
         failures += failed
-        out.write("\n\n".join(page_text(p) for p in pages) + "\n\n")
+        out.write(_terminal("\n\n".join(page_text(p) for p in pages), ansi) + "\n\n")
         out.flush()
     return 1 if failures and not interactive else 0
 
 
 def _prompted(inp: TextIO, out: TextIO) -> Iterable[str]:
+    """Lines typed at a terminal, with line editing and history (readline, where the
+    platform has it: input() then uses it)."""
+    with contextlib.suppress(ImportError):
+        import readline  # noqa: F401
     while True:
-        out.write(PROMPT)
-        out.flush()
-        line = inp.readline()
-        if not line:
+        try:
+            line = input(PROMPT)
+        except EOFError:
             out.write("\n")
             return
         yield line

@@ -113,8 +113,16 @@ def test_render_prints_every_page_as_interaction_responses() -> None:
 def test_commands_json_lists_the_sync_payloads() -> None:
     res = _run("commands", "--json")
     assert res.returncode == 0, res.stderr
-    assert {c["name"] for c in json.loads(res.stdout)} == {"quote", "who", "speakers", "sources", "about",
-                                                            "reload"}
+    cmds = {c["name"]: c for c in json.loads(res.stdout)}
+    assert set(cmds) == {"quote", "who", "speakers", "sources", "about", "reload"}
+    assert all(c["type"] == 1 and c["description"] for c in cmds.values())  # slash commands, described
+    options = {o["name"]: o for o in cmds["quote"]["options"]}
+    assert list(options) == ["speaker", "kind", "since", "until"]
+    assert options["speaker"]["required"] and options["speaker"]["autocomplete"]
+    assert [ch["value"] for ch in options["kind"]["choices"]] == ["direct", "partial", "reported"]
+    assert [o["name"] for o in cmds["who"]["options"]] == ["phrase"] and cmds["who"]["options"][0]["required"]
+    # /reload: hidden from members without Manage Server (0x20), not in DMs
+    assert cmds["reload"]["default_member_permissions"] in (32, "32") and not cmds["reload"]["dm_permission"]
 
 
 @pytest.mark.parametrize(("args", "says"), [
@@ -144,3 +152,11 @@ def test_the_bot_without_a_reachable_discord_says_so_in_one_line(monkeypatch: py
     err = capsys.readouterr().err
     assert "error: cannot reach Discord (cannot connect to 127.0.0.1:9)" in err
     assert "Traceback" not in err and "xsecretx" not in err
+
+
+def test_the_console_helps_and_draws_no_raw_markdown() -> None:
+    res = _run("console", stdin='/help\n/qoute Stoltenberg\n/who "open door"\n')
+    assert "/quote SPEAKER [kind:direct|partial|reported]" in res.stdout
+    assert "Unknown command “/qoute”. Did you mean /quote?" in res.stdout
+    assert "NATO’s open door" in res.stdout and "**" not in res.stdout  # bold drawn, not shown raw
+    assert "Traceback" not in res.stdout + res.stderr

@@ -8,6 +8,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz, process
+
 from bot.discord import render
 from bot.index import KINDS, QueryError
 from bot.service import Service
@@ -103,7 +105,10 @@ def parse_line(line: str) -> Invocation:
         raise QueryError("Type a command, e.g. /quote Stoltenberg or /who \"open door\".")
     name = words[0].lstrip("/").lower()
     if name not in COMMANDS:
-        raise QueryError(f"Unknown command “{words[0]}”; try " + ", ".join(f"/{c}" for c in COMMANDS) + ".")
+        near = process.extractOne(name, list(COMMANDS), scorer=fuzz.ratio, score_cutoff=60)
+        hint = f" Did you mean /{near[0]}?" if near else ""
+        raise QueryError(f"Unknown command “{words[0]}”.{hint} Commands: "
+                         + ", ".join(f"/{c}" for c in COMMANDS) + "; /help explains them.")
     known = COMMANDS[name]
     options: dict[str, str] = {}
     loose: list[str] = []
