@@ -90,6 +90,20 @@ def list_articles(folder: Path) -> list[tuple[str, str, int, int]]:
     return out
 
 
+def _remove_orphans(folder: Path) -> None:
+    """Phrase indexes left by processes that are gone (killed before they could tidy up)."""
+    for old in folder.glob("phrases-*-*"):
+        pid = old.name.split("-")[1]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(old, ignore_errors=True)
+        except OSError:
+            pass  # (alive, or not ours to ask about: left alone)
+
+
 class Service:
     """Holds the serving index. Queries read `service.index` once and use that snapshot."""
 
@@ -105,7 +119,9 @@ class Service:
         if cache_path is not None:
             try:
                 Path(cache_path).parent.mkdir(parents=True, exist_ok=True)
-                self._phrase_root = Path(tempfile.mkdtemp(prefix="phrases-", dir=Path(cache_path).parent))
+                _remove_orphans(Path(cache_path).parent)
+                self._phrase_root = Path(tempfile.mkdtemp(prefix=f"phrases-{os.getpid()}-",
+                                                          dir=Path(cache_path).parent))
                 atexit.register(shutil.rmtree, self._phrase_root, True)
             except OSError:
                 self._phrase_root = None  # (an unwritable cache folder costs memory, not data)

@@ -196,3 +196,15 @@ def test_a_new_process_reports_what_changed_since_the_last_one(corpus: Path, con
         ("c.txt",), ("b.txt",), ("a.txt",))
     assert later.quotes_before == 2 and later.speakers_lost == ("Bo Park",)
     assert later.speakers_gained == ("Cy Diaz",)
+
+
+def test_a_phrase_index_left_by_a_dead_process_is_removed(corpus: Path, config_dir: Path,
+                                                          tmp_path: Path) -> None:
+    cache_dir = tmp_path / "cache"
+    cache_dir.mkdir()
+    dead = 2**22 + 12345  # above any pid this machine hands out
+    orphan = cache_dir / f"phrases-{dead}-abc"
+    (orphan / "1").mkdir(parents=True)
+    Service(corpus, config_dir, cache_dir / "extract.sqlite3").reload()
+    assert not orphan.exists()
+    assert len(list(cache_dir.glob("phrases-*"))) == 1  # this process's own
