@@ -37,6 +37,16 @@ RECENT_CHARS = 2500
 
 
 @dataclass(slots=True)
+class Shared:
+    """Features that many candidates of an article have in common (those of a name, of
+    one mention), built once, with the score the model gives them under each
+    conjunction class, kept so that each is weighed once too."""
+
+    features: dict[str, float]
+    scores: dict[tuple[str, str], float] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
 class Candidate:
     name: str
     kind: str  # "person" | "organisation" | "unnamed"
@@ -48,13 +58,21 @@ class Candidate:
     rule_confidence: float = 0.0
     last_before: tuple[int, int] | None = None  # where the article last named it before the statement
     named_inside: bool = False  # the statement itself names it
-    features: dict[str, float] = field(default_factory=dict)
+    features: dict[str, float] = field(default_factory=dict)  # its own
+    # features it shares with other candidates of the article (features.Shared)
+    shared: list[Shared] = field(default_factory=list)
     conj: str = ""  # the class the features are conjoined with (features.conjoined)
     score: float = 0.0
 
     @property
     def key(self) -> str:
         return self.name.casefold()
+
+    def all_features(self) -> dict[str, float]:
+        f = dict(self.features)
+        for sh in self.shared:
+            f.update(sh.features)
+        return f
 
 
 @dataclass(slots=True)
@@ -113,13 +131,16 @@ class NameRuns:
         self._by_index: list[Entity] = []
         self.runs: list[tuple[int, int, str, str, Entity | None, str | None]] = []
         ordinary = words_of(text)
+        # a name recurs through an article: each distinct run is parsed once
+        parsed: dict[str, tuple[str, str, Entity | None, str | None] | None] = {}
         for m in word_starts(_RUN, text, start, "_’'-"):
             run, at = m.group(), m.start()
             # a run never crosses a sentence end ("... said Stoltenberg. The alliance")
-            for cut in _SENTENCE_END.finditer(run):
-                if not ABBREV.search(run, 0, cut.end()):
-                    run = run[:cut.start()]
-                    break
+            if "." in run:
+                for cut in _SENTENCE_END.finditer(run):
+                    if not ABBREV.search(run, 0, cut.end()):
+                        run = run[:cut.start()]
+                        break
             if at < headline_end:
                 # "Hillary Clinton Speaks": in a title-case headline a verb looks like part
                 # of a name
@@ -133,21 +154,29 @@ class NameRuns:
                     break
                 cut_at = len(first) + 1 if " " in run else len(run)
                 run, at = run[cut_at:], at + cut_at
-            run = _POSSESSIVE.sub("", run)
+            if run[-2:].endswith(("’", "'", "’s", "'s")):
+                run = _POSSESSIVE.sub("", run)
             if not run:
                 continue
             if " " not in run and NATIONALITY_RE.match(run) and \
                     text[max(0, at - 4):at] in ("the ", "The "):
                 continue  # "the Norwegian", "the Republican": a description, read by the rules
-            got = self._candidate(disc, run)
+            if run in parsed:
+                got = parsed[run]
+            else:
+                got = parsed[run] = self._candidate(disc, run)
+                if got is not None and got[0] in self.expansions:
+                    got = parsed[run] = (self.expansions[got[0]], "organisation", got[2], got[3])
             if got is None:
                 continue
             name, kind, ent, role = got
-            if name in self.expansions:
-                name, kind = self.expansions[name], "organisation"
             self.starts.append(at)
             self.runs.append((at, at + len(run), name, kind, ent, role))
-            self.where.setdefault(name.casefold(), []).append((at, at + len(run)))
+            where = self.where.get(key := name.casefold())
+            if where is None:
+                self.where[key] = [(at, at + len(run))]
+            else:
+                where.append((at, at + len(run)))
 
     @staticmethod
     def _candidate(disc: Discourse, run: str) -> tuple[str, str, Entity | None, str | None] | None:

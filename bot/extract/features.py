@@ -15,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from bot.extract import gender
-from bot.extract.candidates import Candidate, Context, ordinary_capital
+from bot.extract.candidates import Candidate, Context, Shared, ordinary_capital
 from bot.extract.lexicon import CUE_FORMS, NATIONALITY_RE, ROLE_GENDER, STANCE_FORMS
 from bot.extract.wordfind import word_starts, words_of
 
@@ -30,6 +30,11 @@ _GAP_MAX = 48
 _PLACE_RUN = re.compile(r"(?:in|from|to|across|against|with|visit|visited)[ \t]+"
                         r"([A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*)*)")
 LEXICAL = ("next=", "prev=", "next_sfx=", "prev_sfx=")
+# feature names of small ranges, made once
+_NEAR = [f"near={k}" for k in range(4)]
+_RECENT = [f"recent_mentions={k}" for k in range(4)]
+_SD = {k: f"sd={k}" for k in range(-3, 3)}
+_PD = {k: f"pd={k}" for k in range(-2, 2)}
 # finite verbs and auxiliaries that follow a subject: no noun for a name to qualify
 _FINITE = {"is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can",
            "should", "may", "might", "must", "did", "does", "do", "also", "then", "later"}
@@ -44,8 +49,8 @@ class ArticleFacts:
     quoted_starts: list[int]
     counts: dict[str, int]  # how often the article names each candidate (by key)
     places: set[str] | None = None
-    by_name: dict[tuple[str, str, bool, bool], dict[str, float]] = field(default_factory=dict)
-    by_mention: dict[tuple[int, int, bool, str], dict[str, float]] = field(default_factory=dict)
+    by_name: dict[tuple[str, str, bool, bool], Shared] = field(default_factory=dict)
+    by_mention: dict[tuple[int, int, bool, str], Shared] = field(default_factory=dict)
 
     def after_place_word(self, name: str) -> bool:
         """Does the article write the name after "in", "from", "to" ... (a place)?"""
@@ -140,12 +145,12 @@ def conjoined(c: Candidate) -> dict[str, float]:
     the rules found (the same signs weigh differently after a name, a pronoun or nothing
     at all), but for the words themselves. Scoring (ranker.py) folds these weights
     together instead of building the pairs."""
-    f = dict(c.features)
-    f.update({f"{c.conj}|{k}": v for k, v in c.features.items() if not k.startswith(LEXICAL)})
+    f = c.all_features()
+    f.update({f"{c.conj}|{k}": v for k, v in f.items() if not k.startswith(LEXICAL)})
     return f
 
 
-def _name_features(c: Candidate, facts: ArticleFacts) -> dict[str, float]:
+def _name_features(c: Candidate, facts: ArticleFacts) -> Shared:
     """What the name itself says (kept per article: a name recurs)."""
     key = (c.key, c.kind, c.entity is not None, bool(c.role))
     got = facts.by_name.get(key)
@@ -175,8 +180,8 @@ def _name_features(c: Candidate, facts: ArticleFacts) -> dict[str, float]:
         f["place_like"] = 1.0
     if len(toks) > 1 and gender.of_given_name(toks[0]) is not None:
         f["given_name"] = 1.0  # "Mary Okafor", not "New Zealand" or "Dirty Dancing"
-    facts.by_name[key] = f
-    return f
+    got = facts.by_name[key] = Shared(f)
+    return got
 
 
 def _subject(s: int, facts: ArticleFacts) -> bool:
@@ -186,7 +191,7 @@ def _subject(s: int, facts: ArticleFacts) -> bool:
 
 
 def _mention_features(s: int, e: int, single: bool, side: str,
-                      facts: ArticleFacts) -> dict[str, float]:
+                      facts: ArticleFacts) -> Shared:
     """The words around one mention and its place in its sentence (kept per article: a
     mention is near several statements)."""
     key = (s, e, single, side)
@@ -216,8 +221,8 @@ def _mention_features(s: int, e: int, single: bool, side: str,
             and nxt.group(1).islower() and nxt.group(1) not in CUE_FORMS \
             and text[e:e + 1] == " ":
         f["modifier"] = 1.0  # "the NATO official", "the New York state attorney general"
-    facts.by_mention[key] = f
-    return f
+    got = facts.by_mention[key] = Shared(f)
+    return got
 
 
 def describe(cands: list[Candidate], ctx: Context, facts: ArticleFacts) -> None:
@@ -244,21 +249,25 @@ def describe(cands: list[Candidate], ctx: Context, facts: ArticleFacts) -> None:
         fit = [c for c in named if c.kind == "person" and _candidate_gender(c) in (want, None)]
         agree_rank = {c.key: k for k, c in enumerate(fit)}
     src = ctx.source
+    previous = [name.casefold() for name in ctx.previous_speakers]
+    rule_mk, norule_mk = f"rule&mk={mk}", f"norule&mk={mk}"
     for c in cands:
         best_sourced = False
+        at_source = False
+        recent_mentions = 0
         f: dict[str, float] = {}
         f[f"kind={c.kind}"] = 1.0
         if c.rule:
             f["rule"] = 1.0
-            f[f"rule&mk={mk}"] = 1.0
+            f[rule_mk] = 1.0
             f[f"rule&q={ctx.kind}"] = 1.0
             # how the rules got there: a full name, a surname, a subject, a group ...
             f[f"rule&conf={round(c.rule_confidence, 2)}"] = 1.0
             if ctx.inherited:
                 f["rule&inherited"] = 1.0
         else:
-            f[f"norule&mk={mk}"] = 1.0
-        f.update(_name_features(c, facts))
+            f[norule_mk] = 1.0
+        shared = [_name_features(c, facts)]
         # the nearest place the article names it
         # (the mention the rules read as the source, where it is one of them: its verb and
         # punctuation say most)
@@ -266,16 +275,21 @@ def describe(cands: list[Candidate], ctx: Context, facts: ArticleFacts) -> None:
         for s, e in c.near:
             if e <= qa:
                 d, side = qa - e, "before"
+                if s >= qa - 600:
+                    recent_mentions += 1
             elif s >= qb:
                 d, side = s - qb, "after"
             else:
                 d, side = 0, "between"
+                if s < qa and s >= qa - 600:
+                    recent_mentions += 1
             sourced = src is not None and s < src[1] and e > src[0]
+            at_source = at_source or sourced
             if best is None or sourced or d < best[0] and not best_sourced:
                 best = (d, side, s, e)
                 best_sourced = sourced
-        f[f"near={min(len(c.near), 3)}"] = 1.0
-        if src is not None and any(s < src[1] and e > src[0] for s, e in c.near):
+        f[_NEAR[min(len(c.near), 3)]] = 1.0
+        if at_source:
             # the phrase the rules read as the source names this candidate
             f["at_source"] = 1.0
             f[f"at_source&mk={mk}"] = 1.0
@@ -294,43 +308,38 @@ def describe(cands: list[Candidate], ctx: Context, facts: ArticleFacts) -> None:
             f[f"side&dist={side}{db}"] = 1.0
             ms = facts.sentence(s)
             sd = ms - qsent if ms < qsent else (0 if ms <= qlast else ms - qlast)
-            sd = max(-3, min(2, sd))
-            f[f"sd={sd}"] = 1.0
+            f[_SD[max(-3, min(2, sd))]] = 1.0
             pd = facts.sent_para[ms] - para_q
-            f[f"pd={max(-2, min(1, pd))}"] = 1.0
-            gap = text[e:qa] if side == "before" else text[qb:s] if side == "after" else ""
-            if side != "between" and len(gap) <= _GAP_MAX:
-                shape = _shape(gap)
-                f[f"gap={side}:{shape}"] = 1.0
-            elif side != "between":
-                f[f"gap={side}:far"] = 1.0
-            f.update(_mention_features(s, e, " " not in c.name, side, facts))
+            f[_PD[max(-2, min(1, pd))]] = 1.0
+            if side == "before":
+                f[f"gap=before:{_shape(text[e:qa])}" if qa - e <= _GAP_MAX else "gap=before:far"] = 1.0
+            elif side == "after":
+                f[f"gap=after:{_shape(text[qb:s])}" if s - qb <= _GAP_MAX else "gap=after:far"] = 1.0
+            shared.append(_mention_features(s, e, " " not in c.name, side, facts))
         else:
             f["not_near"] = 1.0
-        # the person the passage is about: named lately
         ent = c.entity
         if ent is not None:
             last = ent.mentioned_before(qa)
             if last >= 0:
                 back = qsent - facts.sentence(last)
                 f[f"back={_bin(back, (0, 1, 2, 4, 8))}"] = 1.0
-        for k, name in enumerate(ctx.previous_speakers):
-            if c.key == name.casefold():
-                f[f"spoke_before={k}"] = 1.0
-                f[f"spoke_before={k}&mk={mk}"] = 1.0
-                break
-        recent_mentions = sum(1 for s, _ in c.near if qa - 600 <= s < qa)
-        f[f"recent_mentions={min(recent_mentions, 3)}"] = 1.0
+        key = c.key
+        if key in previous:
+            k = previous.index(key)
+            f[f"spoke_before={k}"] = 1.0
+            f[f"spoke_before={k}&mk={mk}"] = 1.0
+        f[_RECENT[min(recent_mentions, 3)]] = 1.0
         if c.named_inside:
             f["named_in_statement"] = 1.0
         if c.last_before is not None and _subject(c.last_before[0], facts):
             f["last_mention_subject"] = 1.0
-        rank = recent_rank.get(c.key)
+        rank = recent_rank.get(key)
         if rank is not None:
             f[f"rank_recent={min(rank, 4)}"] = 1.0
             if pron is not None:
                 f[f"rank_recent={min(rank, 4)}&pron={pron}"] = 1.0
-        rank = agree_rank.get(c.key)
+        rank = agree_rank.get(key)
         if rank is not None:
             f[f"rank_agree={min(rank, 3)}"] = 1.0
         if pron is not None:
@@ -350,4 +359,5 @@ def describe(cands: list[Candidate], ctx: Context, facts: ArticleFacts) -> None:
             if ctx.mention_head and ctx.mention_head in role:
                 f["description_head_in_role"] = 1.0
         c.features = f
+        c.shared = shared
         c.conj = mkc

@@ -461,13 +461,15 @@ def _rank(article: Article, recs: list[_Rec], marks: list[Mark], sents: _Sentenc
                       mention_kind, r.mention.head if r.mention else None,
                       r.mention.text if r.mention else None, source,
                       r.cue.text if r.cue else None, r.inherit_from is not None, previous)
-        r.candidates = candidates(ctx, rule, disc, runs, sents.spans, sents.para_of)
-        describe(r.candidates, ctx, facts)
+        r.candidates = cands = candidates(ctx, rule, disc, runs, sents.spans, sents.para_of)
         if rule is not None and rule.speaker:
             previous = [rule.speaker, *(p for p in previous[:2] if p != rule.speaker)]
         if model is None:
+            describe(cands, ctx, facts)
             continue
-        top, p = model.choose(r.candidates)
+        if len(cands) > 1:
+            describe(cands, ctx, facts)  # (a lone candidate is chosen whatever it is like)
+        top, p = model.choose(cands)
         if top is None:
             r.resolved = None
             continue

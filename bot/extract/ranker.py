@@ -49,7 +49,14 @@ class Ranker:
 
     def score(self, c: Candidate) -> float:
         w = self._folded(c.conj)
-        return sum([w.get(k, 0.0) * v for k, v in c.features.items()])
+        total = sum([w.get(k, 0.0) * v for k, v in c.features.items()])
+        key = (self.digest, c.conj)
+        for sh in c.shared:
+            got = sh.scores.get(key)
+            if got is None:
+                got = sh.scores[key] = sum([w.get(k, 0.0) * v for k, v in sh.features.items()])
+            total += got
+        return total
 
     def _folded(self, conj: str) -> dict[str, float]:
         """The weights of a feature and of its conjunction with `conj`, added: the score
@@ -69,6 +76,8 @@ class Ranker:
         """The best candidate and the calibrated probability that it is the speaker."""
         if not cands:
             return None, 0.0
+        if len(cands) == 1:
+            return cands[0], self.calibrate(1.0)
         for c in cands:
             c.score = self.score(c)
         top = max(cands, key=lambda c: (c.score, c.rule))
