@@ -136,7 +136,8 @@ def _source_line(st) -> str:
     a = st.article
     bits = [a.outlet or "unknown outlet", f"“{a.title}”" if a.title else a.id]
     line = ", ".join(bits)
-    return line + (f" <{a.url}>" if a.url else "") + f" [{a.id}]"
+    line += (f" <{a.url}>" if a.url else "") + f" [{a.id}] id {st.qid}"
+    return line + (" (speaker corrected by the server's admins)" if st.corrected else "")
 
 
 def cmd_quote(args: argparse.Namespace) -> int:
@@ -198,6 +199,64 @@ def cmd_who(args: argparse.Namespace) -> int:
         lines.append("")
     _emit(args, {"phrase": args.phrase, "hits": [h.to_json() for h in hits]}, "\n".join(lines))
     return 0
+
+
+def _context_text(ctx) -> str:
+    """The paragraphs with the quotation in [brackets] and its attribution in _underscores_."""
+    out, pos = [], 0
+    for a, b, kind in ctx.marks:
+        if a < pos:
+            continue
+        mark = ("[", "]") if kind == "quote" else ("_", "_")
+        out += [ctx.text[pos:a], mark[0], ctx.text[a:b], mark[1]]
+        pos = b
+    body = "".join(out) + ctx.text[pos:]
+    return ("…" if ctx.cut_before else "") + body + ("…" if ctx.cut_after else "")
+
+
+def cmd_context(args: argparse.Namespace) -> int:
+    service, _ = _service(args)
+    ctx = service.context(args.quote_id)
+    st, a = ctx.statement, ctx.statement.article
+    if st.corrected:
+        who = f"{st.speaker} (speaker corrected by the server's admins; the model said {ctx.model_speaker})"
+    else:
+        who = st.speaker or _uncertain(st, True)
+    lines = [f"{a.title or a.id}", f"{a.outlet or 'unknown outlet'}, {a.date.isoformat() if a.date else 'undated'}"
+             + (f" <{a.url}>" if a.url else "") + f" [{a.id}]", ""]
+    if st.hidden:
+        lines += ["(hidden by the server's admins: quote and who leave it out)", ""]
+    if ctx.moved:
+        lines += ["(the article has changed since the cache was built; shown where the quotation now stands)", ""]
+    lines += [_context_text(ctx), "",
+              f"said by:     {who}" + (f", {st.speaker_role}" if st.speaker_role and st.speaker else ""),
+              f"attribution: {' … '.join(repr(ctx.text[s:e]) for s, e, k in ctx.marks if k != 'quote') or '-'}",
+              f"confidence:  {st.confidence:.2f} (the model's probability that it named the right speaker)",
+              f"quote:       {st.kind}, {st.date.isoformat() if st.date else 'undated'}, id {st.qid}"]
+    _emit(args, ctx.to_json(), "\n".join(lines))
+    return 0
+
+
+def _amended(args: argparse.Namespace, done) -> int:
+    st = done.statement
+    if st.hidden:
+        human = f"Hidden: “{st.text}” [{st.article.id}, id {st.qid}]"
+    else:
+        was = f" (was {done.before})" if done.before and done.before != st.speaker else ""
+        new = "; a new speaker" if done.new_speaker else ""
+        human = f"Corrected: “{st.text}” [{st.article.id}, id {st.qid}] is now {st.speaker}'s{was}{new}"
+    _emit(args, done.to_json(), human + f"\nWritten to {Path(args.config) / 'corrections.yaml'}.")
+    return 0
+
+
+def cmd_correct(args: argparse.Namespace) -> int:
+    service, _ = _service(args)
+    return _amended(args, service.correct(args.quote_id, args.speaker, by="command line"))
+
+
+def cmd_hide(args: argparse.Namespace) -> int:
+    service, _ = _service(args)
+    return _amended(args, service.hide(args.quote_id, by="command line"))
 
 
 def cmd_speakers(args: argparse.Namespace) -> int:
@@ -391,6 +450,13 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--full", action="store_true", help="whole quotations, not a window around the match")
     w.add_argument("--guesses", action="store_true",
                    help="name the likeliest speaker where the speaker is uncertain")
+    c = query("context", "a quotation in its article: the paragraphs around it, marked", cmd_context)
+    c.add_argument("quote_id", metavar="QUOTE_ID", help="the id shown with each quotation")
+    k = query("correct", "set a quotation's speaker (kept in config/corrections.yaml)", cmd_correct)
+    k.add_argument("quote_id", metavar="QUOTE_ID")
+    k.add_argument("--speaker", required=True, help="a speaker's name (typos fine) or a new one")
+    h = query("hide", "leave a quotation out of quote, who and the counts (config/corrections.yaml)", cmd_hide)
+    h.add_argument("quote_id", metavar="QUOTE_ID")
     query("speakers", "every speaker with role and count", cmd_speakers)
     query("sources", "every article with outlet, date and count", cmd_sources)
     query("index", "build or refresh the cache and print the reload report", cmd_index)

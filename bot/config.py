@@ -11,11 +11,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 import yaml
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
+from bot.corrections import FILE as CORRECTIONS_FILE
+from bot.corrections import Correction
 from bot.people import SpeakerSpec
 
 
@@ -47,6 +49,8 @@ class Settings:
     # file name -> {title, outlet, date, url, author}
     sources: dict[str, dict[str, Any]] = field(default_factory=dict)
     bot: BotSettings = field(default_factory=BotSettings)
+    # config/corrections.yaml, in the file's order
+    corrections: tuple[Correction, ...] = ()
 
 
 def read_yaml(path: Path) -> Any:
@@ -145,6 +149,26 @@ class SourceEntry(_Strict):
     date: Annotated[dt.date, BeforeValidator(_date)] | None = None
 
 
+class CorrectionEntry(_Strict):
+    article: Name
+    quote: Name
+    speaker: Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[^\n]*\S[^\n]*$")] | None = None
+    hide: bool | None = None
+    by: Text | None = None
+    date: Annotated[dt.date, BeforeValidator(_date)] | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_action(self) -> CorrectionEntry:
+        if (self.speaker is not None) == bool(self.hide):
+            raise ValueError("give either speaker: NAME or hide: true")
+        return self
+
+
+class CorrectionsFile(_Strict):
+    corrections: list[CorrectionEntry] | None = None
+
+
 def _where(path: Path, text: str, loc: tuple[int | str, ...]) -> str:
     """path:line of the value at loc, found in the YAML node tree (the key's own line
     where the value is missing)."""
@@ -175,6 +199,23 @@ def _key(loc: tuple[int | str, ...]) -> str:
     return out
 
 
+def _model_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseModel]:
+    """The model that holds the value at loc (an entry of a list, not the whole file),
+    so that an unknown key is told the keys of its own entry."""
+    tp: Any = model
+    for step in loc:
+        fields = getattr(tp, "model_fields", None)
+        if isinstance(step, str) and fields and step in fields:
+            tp = fields[step].annotation
+        # unwrap Optional[...] and list[...] down to what the next step indexes
+        while not (isinstance(tp, type) and issubclass(tp, BaseModel)):
+            args = [a for a in get_args(tp) if a is not type(None)]
+            if not args:
+                return model
+            tp = args[0]
+    return tp
+
+
 def _validated(model: type[BaseModel], data: Any, path: Path, text: str, prefix: tuple[str, ...] = ()) -> Any:
     try:
         return model.model_validate(data)
@@ -185,7 +226,7 @@ def _validated(model: type[BaseModel], data: Any, path: Path, text: str, prefix:
                              not x.startswith(("function-", "lax-", "json-")))
         msg = err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
-            msg = f"unknown key (known: {', '.join(model.model_fields)})"
+            msg = f"unknown key (known: {', '.join(_model_at(model, err['loc'][:-1]).model_fields)})"
         got = f" (got {err['input']!r})" if err["type"] != "extra_forbidden" and \
             not isinstance(err.get("input"), dict) else ""
         raise ConfigError(f"{_where(path, text, loc)}: {_key(loc) or 'the file'}: {msg}{got}") from None
@@ -236,6 +277,29 @@ def _bot(path: Path) -> BotSettings:
                        page_timeout=float(f.page_timeout), min_confidence=float(f.min_confidence))
 
 
+def load_corrections(path: Path) -> tuple[Correction, ...]:
+    """config/corrections.yaml; no file means no corrections. Two entries for one
+    quotation are an error naming both lines (which should win is the admin's call)."""
+    data, text = _read(path)
+    if data is None:
+        return ()
+    f = _validated(CorrectionsFile, data, path, text)
+    out: list[Correction] = []
+    seen: dict[tuple[str, str], int] = {}
+    for i, e in enumerate(f.corrections or []):
+        where = _where(path, text, ("corrections", i))
+        c = Correction(e.article.strip(), e.quote, " ".join(e.speaker.split()) if e.speaker else None,
+                       bool(e.hide), e.by, e.date, e.note, where)
+        if c.key in seen:
+            first = seen[c.key]
+            line = out[first].where.rpartition(":")[2]
+            raise ConfigError(f"{where}: corrections[{i}]: the same quotation as corrections[{first}] "
+                              f"(line {line}); keep one of them")
+        seen[c.key] = i
+        out.append(c)
+    return tuple(out)
+
+
 def load(folder: Path) -> Settings:
     """Settings from a config folder; a missing file means its defaults."""
     folder = Path(folder)
@@ -246,4 +310,4 @@ def load(folder: Path) -> Settings:
     specs, apart = _speakers(folder / "speakers.yaml")
     sources = _sources(folder / "sources.yaml")
     bot = _bot(folder / "bot.yaml")
-    return Settings(specs, apart, sources, bot)
+    return Settings(specs, apart, sources, bot, load_corrections(folder / CORRECTIONS_FILE))

@@ -17,13 +17,19 @@ from bot.service import ReloadError, Service
 _ESCAPED = re.compile(r"\\([\\*_~`>|#\-\[\]()])")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _ITALIC = re.compile(r"(?<![\\*])\*([^*\n]+?)\*(?!\*)")
+_UNDERLINE = re.compile(r"__(.+?)__")
 PROMPT = "quotebot> "
 HELP = """Commands (as in Discord; options as name:value, a phrase in double quotes):
   /quote SPEAKER [kind:direct|partial|reported] [since:YYYY-MM-DD] [until:YYYY-MM-DD]
   /who PHRASE            who said something like it (typos, case and accents don't matter)
+  /context QUOTE_ID      a quote in its article: the paragraphs around it, who said it, how sure
   /speakers  /sources    everyone quoted; every article
   /about                 what the corpus holds
+  /correct QUOTE_ID SPEAKER   set a quote's speaker (a name the corpus lacks creates them)
+  /hide QUOTE_ID         leave a quote out of /quote, /who and the counts
+                         (both kept in config/corrections.yaml, across reloads)
   /reload                re-read the corpus and config (the old index serves if it fails)
+  A quote's id is the ten letters and digits shown after its source.
   /help                  this;  exit  leaves"""
 
 
@@ -33,11 +39,13 @@ def unescape(text: str) -> str:
 
 def _terminal(text: str, ansi: bool) -> str:
     """Discord's markdown for a terminal: bold and italics as the terminal draws them, or
-    as plain text where output is not one."""
+    as plain text where output is not one. Underlined words (a quotation's attribution in
+    /context) stay marked in plain text, as _words_: there they are the point."""
     if ansi:
         text = _BOLD.sub("\x1b[1m\\1\x1b[0m", text)
+        text = _UNDERLINE.sub("\x1b[4m\\1\x1b[0m", text)
         return _ITALIC.sub("\x1b[3m\\1\x1b[0m", text)
-    return _ITALIC.sub(r"\1", _BOLD.sub(r"\1", text))
+    return _UNDERLINE.sub(r"_\1_", _ITALIC.sub(r"\1", _BOLD.sub(r"\1", text)))
 
 
 def page_text(page: render.Message, n: int | None = None, total: int | None = None) -> str:

@@ -24,10 +24,12 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from bot.corrections import Correction
 from bot.models import Article, Quote
 from bot.people import Directory, RawSpeaker
 from bot.phrases import PhraseIndex, fuzzy_distance
 from bot.phrases import Snapshot as PhraseSnapshot
+from bot.quoteid import format_id, parse_id, quote_id
 from bot.textnorm import STOPWORDS, fold, word_spans, words
 
 KINDS = ("direct", "partial", "reported")
@@ -48,6 +50,18 @@ class NoSuchSpeaker(QueryError):
         self.suggestions = list(suggestions)
         hint = f"; did you mean {_or_list(self.suggestions)}?" if self.suggestions else "."
         super().__init__(f"No speaker called “{name}” in the corpus{hint}")
+
+
+class NoSuchQuote(QueryError):
+    def __init__(self, typed: str) -> None:
+        self.typed = typed
+        shown = " ".join(str(typed).split())[:40]
+        super().__init__(f"No quotation with the id “{shown}”: ids are the ten letters and digits "
+                         "shown under each quote (they change only when the quotation does).")
+
+
+class BadCorrection(QueryError):
+    """A correction whose speaker cannot be resolved (a name that could be several)."""
 
 
 class AmbiguousSpeaker(QueryError):
@@ -96,11 +110,16 @@ class Statement:
     # the model's best guess where its confidence is below min_confidence (then speaker
     # is None: a wrong speaker is worse than none)
     speaker_guess: str | None = None
+    # the stable id people type (`id` is the row, which a reload renumbers)
+    qid: str = ""
+    # the speaker was set by the server's admins (config/corrections.yaml), not the model
+    corrected: bool = False
+    hidden: bool = False
 
     def to_json(self) -> dict[str, object]:
         a = self.article
-        return {"id": self.id, "text": self.text, "kind": self.kind, "speaker": self.speaker,
-                "speaker_guess": self.speaker_guess,
+        return {"id": self.qid, "text": self.text, "kind": self.kind, "speaker": self.speaker,
+                "speaker_guess": self.speaker_guess, "corrected": self.corrected,
                 "speaker_role": self.speaker_role, "mention": self.mention, "cue": self.cue,
                 "date": self.date.isoformat() if self.date else None,
                 "start": self.start, "end": self.end, "confidence": round(self.confidence, 3),
@@ -199,12 +218,22 @@ class Segment:
         def same(x):  # one object per distinct value: a million quotes share a few cues
             return intern.setdefault(x, x) if x is not None else None
 
+        # each quote's stable id (bot/quoteid.py): its article and text
+        self.qids = array("Q")
         for info, quotes in entries:
             row = len(self.articles)
             self.articles.append(info)
             self.article_row[info.id] = row
             self.first_quote.append(n)
+            seen_ids: set[int] = set()
             for q in quotes:
+                qid = quote_id(info.id, q.text)
+                k = 0
+                while qid in seen_ids:  # (the same words twice in one article: a second id)
+                    k += 1
+                    qid = quote_id(info.id, q.text, k)
+                seen_ids.add(qid)
+                self.qids.append(qid)
                 n += 1
                 blob += q.text.encode("utf-8", "surrogatepass")
                 self.text_off.append(len(blob))
@@ -241,6 +270,20 @@ class Segment:
         self.np_art = np.frombuffer(self.art, dtype=np.uint32)
         self.np_raw = np.frombuffer(self.raw_code, dtype=np.int32)
         self.np_conf = np.frombuffer(self.confidence, dtype=np.float32)
+        self.np_qids = np.frombuffer(self.qids, dtype=np.uint64)
+        self.qid_order = np.argsort(self.np_qids, kind="stable")
+        self.qids_sorted = self.np_qids[self.qid_order]
+
+    def rows_with_id(self, qid: int) -> list[int]:
+        """Global ids of the rows whose quote id is qid."""
+        order = self.qid_order
+        lo = int(np.searchsorted(self.qids_sorted, np.uint64(qid), side="left"))
+        out = []
+        while lo < len(order) and int(self.qids_sorted[lo]) == qid:
+            out.append(self.base + int(order[lo]))
+            lo += 1
+        return out
+
     def __len__(self) -> int:
         return self.count
 
@@ -275,6 +318,9 @@ class ReloadReport:
     extracted: int = 0
     from_cache: int = 0
     seconds: float = 0.0
+    # corrections (config/corrections.yaml) that no quotation matches any more:
+    # (article, quotation, what the correction says)
+    corrections_unmatched: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def quotes_gained(self) -> int:
@@ -293,7 +339,9 @@ class ReloadReport:
                 "speakers_lost": list(self.speakers_lost),
                 "failed": [{"file": f, "reason": r} for f, r in self.failed],
                 "warnings": list(self.warnings), "extracted": self.extracted,
-                "from_cache": self.from_cache, "seconds": round(self.seconds, 3)}
+                "from_cache": self.from_cache, "seconds": round(self.seconds, 3),
+                "corrections_unmatched": [{"article": a, "quote": q, "correction": c}
+                                          for a, q, c in self.corrections_unmatched]}
 
     def summary(self) -> str:
         lines = [f"{len(self.articles_added)} article(s) added, {len(self.articles_changed)} changed, "
@@ -306,6 +354,8 @@ class ReloadReport:
             lines.append(f"Speakers lost ({len(self.speakers_lost)}): " + _few(self.speakers_lost))
         for f, why in self.failed:
             lines.append(f"Could not read {f}: {why}")
+        for a, q, c in self.corrections_unmatched:
+            lines.append(f"Correction matching no quotation: {a}: “{q[:80]}” ({c})")
         return "\n".join(lines)
 
 
@@ -397,7 +447,8 @@ class QuoteIndex:
 
     def __init__(self, segments: Sequence[Segment], dead: frozenset[int],
                  directory: Directory, base_dirty: frozenset[str] = frozenset(),
-                 min_confidence: float = 0.0, phrases: Phrases | None = None) -> None:
+                 min_confidence: float = 0.0, phrases: Phrases | None = None,
+                 corrections: Sequence[Correction] = ()) -> None:
         self.segments = tuple(segments)
         if phrases is None:  # (an index made by hand, in tests: its words in memory)
             phrases = Phrases.of(self.segments, None)
@@ -415,34 +466,38 @@ class QuoteIndex:
                 if seg is self.segments[0] and aid in base_dirty:
                     continue
                 self._articles[aid] = (seg, row)
-        self.quote_count = sum(len(s) for s in self.segments) - len(dead)
         self._dead_ids = np.array(sorted(dead), dtype=np.uint32)
-        self._build_speakers()
+        self.corrections = tuple(corrections)
+        self._apply_corrections()
+        self.quote_count = sum(len(s) for s in self.segments) - len(dead) - len(self.hidden)
 
     # ---- building -------------------------------------------------------------------
 
     @classmethod
     def build(cls, entries: Iterable[tuple[ArticleInfo, Sequence[Quote]]],
               directory: Directory | None = None, min_confidence: float = 0.0,
-              phrase_dir: Path | None = None) -> QuoteIndex:
+              phrase_dir: Path | None = None, corrections: Sequence[Correction] = ()) -> QuoteIndex:
         """A snapshot of these articles; its phrase index in phrase_dir (written afresh),
         or in memory."""
         seg = Segment(0, entries)
         return cls([seg], frozenset(), directory or Directory(), min_confidence=min_confidence,
-                   phrases=Phrases.of([seg], phrase_dir))
+                   phrases=Phrases.of([seg], phrase_dir), corrections=corrections)
 
     @classmethod
     def empty(cls, directory: Directory | None = None) -> QuoteIndex:
         return cls.build([], directory)
 
-    def with_settings(self, directory: Directory, min_confidence: float) -> QuoteIndex:
-        """The same quotes under other speaker settings (aliases, min_confidence)."""
+    def with_settings(self, directory: Directory, min_confidence: float,
+                      corrections: Sequence[Correction] | None = None) -> QuoteIndex:
+        """The same quotes under other speaker settings (aliases, min_confidence, the
+        admins' corrections)."""
         return QuoteIndex(self.segments, self.dead, directory, self.base_dirty, min_confidence,
-                          self.phrases)
+                          self.phrases, self.corrections if corrections is None else corrections)
 
     def with_changes(self, changed: dict[str, tuple[ArticleInfo, Sequence[Quote]]],
                      removed: Iterable[str], delta_entries: dict[str, tuple[ArticleInfo, Sequence[Quote]]],
-                     directory: Directory | None = None) -> QuoteIndex:
+                     directory: Directory | None = None,
+                     corrections: Sequence[Correction] | None = None) -> QuoteIndex:
         """A new snapshot with articles added, changed or removed. `delta_entries` holds
         every article already in this snapshot's delta (the caller keeps them), so the new
         delta is rebuilt from them and the changes: small, whatever the corpus size. The
@@ -462,29 +517,40 @@ class QuoteIndex:
             stale.update(seg.article_row)
         phrases = self.phrases.changed(stale, segs[1:])
         return QuoteIndex(segs, frozenset(dead), directory or self.directory, frozenset(dirty),
-                          self.min_confidence, phrases)
+                          self.min_confidence, phrases,
+                          self.corrections if corrections is None else corrections)
 
     def _build_speakers(self) -> None:
         base = self.segments[0]
         # per segment: which rows are live (the base's changed articles are masked out)
         live = []
+        # rows the admins hid or gave another speaker count for the model's speaker no more
+        amended = np.array(sorted(self.hidden | self._override.keys()), dtype=np.int64)
+        recount: list[set[int]] = []
         for seg in self.segments:
             mask = (seg.np_raw >= 0) & (seg.np_conf >= np.float32(self.min_confidence))
+            codes: set[int] = set()
             if seg is base and self._dead_ids.size:
                 mask[self._dead_ids.astype(np.int64) - base.base] = False
+                codes.update(base.np_raw[self._dead_ids.astype(np.int64) - base.base].tolist())
+            if amended.size:
+                rows = amended[(amended >= seg.base) & (amended < seg.end)] - seg.base
+                mask[rows] = False
+                codes.update(seg.np_raw[rows].tolist())
             live.append(mask)
+            recount.append(codes)
         counts: Counter[RawSpeaker] = Counter()
         roles: dict[RawSpeaker, Counter[str]] = defaultdict(Counter)
-        dead_codes = set(base.np_raw[self._dead_ids.astype(np.int64) - base.base].tolist()) \
-            if self._dead_ids.size else set()
-        for seg, mask in zip(self.segments, live, strict=True):
+        for raw in self._override.values():
+            counts[raw] += 1
+        for seg, mask, dead_codes in zip(self.segments, live, recount, strict=True):
             per_raw = np.bincount(seg.np_raw[mask], minlength=len(seg.raws))
             for code, raw in enumerate(seg.raws):
                 n = int(per_raw[code])
                 if not n:
                     continue
                 counts[raw] += n
-                if seg is base and code in dead_codes:
+                if code in dead_codes:
                     rows = np.flatnonzero(mask & (seg.np_raw == code))
                     roles[raw].update(r for r in (seg.roles[i] for i in rows.tolist()) if r)
                 else:
@@ -519,6 +585,18 @@ class QuoteIndex:
             parts_rank.append(art_rank[seg.np_art[rows]])
             parts_start.append(seg.np_starts[rows].astype(np.int64))
             parts_kind.append(seg.np_kinds[rows].astype(np.int64))
+        if self._override:
+            over = sorted(self._override)
+            segs = [self._seg(gid) for gid in over]
+            local = [gid - seg.base for gid, seg in zip(over, segs, strict=True)]
+            parts_g.append(np.array([group_of.get(mapping.get(r, r), -1)
+                                     for r in (self._override[gid] for gid in over)], dtype=np.int64))
+            parts_id.append(np.array(over, dtype=np.int64))
+            parts_date.append(np.array([seg.dates[i] for seg, i in zip(segs, local, strict=True)], dtype=np.int64))
+            parts_rank.append(np.array([rank.get(seg.articles[seg.art[i]].id, 0)
+                                        for seg, i in zip(segs, local, strict=True)], dtype=np.int64))
+            parts_start.append(np.array([seg.starts[i] for seg, i in zip(segs, local, strict=True)], dtype=np.int64))
+            parts_kind.append(np.array([seg.kinds[i] for seg, i in zip(segs, local, strict=True)], dtype=np.int64))
         self._speakers: dict[str, Speaker] = {}
         self._speaker_ids: dict[str, np.ndarray] = {}
         self._canon_of: dict[RawSpeaker, RawSpeaker] = mapping
@@ -574,6 +652,95 @@ class QuoteIndex:
         self._name_words = sorted((w, key) for w, keys in self._by_word.items() for key in keys)
         self._by_count = sorted(self._speakers, key=lambda k: (-self._speakers[k].count, k))
 
+    # ---- the admins' corrections -----------------------------------------------------
+
+    def _apply_corrections(self) -> None:
+        """Each correction to the rows it names (its article's quotations with its text),
+        its speaker resolved as /quote resolves names, then the speaker tables built with
+        them. A name the corpus does not know is a new speaker; one that could be several
+        is an error (BadCorrection)."""
+        self.hidden: frozenset[int] = frozenset()
+        self._override: dict[int, RawSpeaker] = {}
+        self.correction_of: dict[int, Correction] = {}
+        self.unmatched: tuple[Correction, ...] = ()
+        if not self.corrections:
+            self._build_speakers()
+            return
+        matched: list[tuple[Correction, list[int]]] = []
+        unmatched: list[Correction] = []
+        for c in self.corrections:
+            hit = self._articles.get(c.article)
+            gids: list[int] = []
+            if hit is not None:
+                seg, row = hit
+                gids = [g for g in seg.article_ids(row) if fold(seg.text(g - seg.base)) == c.key[1]]
+            if gids:
+                matched.append((c, gids))
+            else:
+                unmatched.append(c)
+        self.unmatched = tuple(unmatched)
+        # names as the model wrote them need no lookup; others (typed by hand, an alias,
+        # a typo) are found in the speaker tables as the model alone makes them
+        kinds: dict[str, str] = {}
+        for seg in self.segments:
+            for name, kind in seg.raws:
+                kinds.setdefault(name, kind)
+        wanted = {c.speaker for c, _ in matched if c.speaker}
+        resolved: dict[str, RawSpeaker] = {n: (n, kinds[n]) for n in wanted if n in kinds}
+        if len(resolved) < len(wanted):
+            self._build_speakers()
+            for c, _ in matched:
+                if c.speaker and c.speaker not in resolved:
+                    resolved[c.speaker] = self._resolve_name(c)
+        hidden: set[int] = set()
+        for c, gids in matched:
+            for g in gids:
+                self.correction_of[g] = c
+                if c.hide:
+                    hidden.add(g)
+                else:
+                    self._override[g] = resolved[c.speaker]  # type: ignore[index]
+        self.hidden = frozenset(hidden)
+        self._build_speakers()
+
+    def _resolve_name(self, c: Correction) -> RawSpeaker:
+        name = c.speaker or ""
+        try:
+            sp = self.find_speaker(name)
+        except NoSuchSpeaker:
+            spec = self.directory.spec_for(name)
+            return (spec.name, spec.kind or "person") if spec is not None else (name, "person")
+        except AmbiguousSpeaker as e:
+            raise BadCorrection(f"{c.where or 'corrections.yaml'}: speaker: {e}") from None
+        return self.raw_of(sp)
+
+    def raw_of(self, sp: Speaker) -> RawSpeaker:
+        """The (name, kind) a speaker of this index is known by to the people directory."""
+        kind = sp.kind or "person"
+        return sp.name.removesuffix(f" ({kind})"), kind
+
+    def find_quote(self, typed: str, hidden_ok: bool = False) -> Statement:
+        """The quotation with this id (as shown under each quote), or NoSuchQuote. A hidden
+        one only where hidden_ok (for the admins, and for its context)."""
+        n = parse_id(typed)
+        if n is not None:
+            for seg in reversed(self.segments):  # (a changed article's rows are in the delta)
+                for gid in seg.rows_with_id(n):
+                    if gid in self.dead or (gid in self.hidden and not hidden_ok):
+                        continue
+                    return self.statement(gid)
+        raise NoSuchQuote(typed)
+
+    def model_speaker(self, gid: int) -> str | None:
+        """Who the model said spoke row gid, whatever the admins corrected (None where it
+        named no one)."""
+        seg = self._seg(gid)
+        code = seg.raw_code[gid - seg.base]
+        if code < 0:
+            return None
+        raw = seg.raws[code]
+        return self._canon_of.get(raw, raw)[0]
+
     # ---- rows -----------------------------------------------------------------------
 
     def _seg(self, gid: int) -> Segment:
@@ -593,7 +760,10 @@ class QuoteIndex:
         code = seg.raw_code[i]
         raw = seg.raws[code] if code >= 0 else None
         name = kind = role = guess = None
-        if raw is not None and seg.confidence[i] < np.float32(self.min_confidence):
+        over = self._override.get(gid)
+        if over is not None:
+            raw = over  # (the admins' word: no threshold applies)
+        elif raw is not None and seg.confidence[i] < np.float32(self.min_confidence):
             guess = self._canon_of.get(raw, raw)[0]
             raw = None
         if raw is not None:
@@ -608,7 +778,8 @@ class QuoteIndex:
         return Statement(gid, seg.text(i), KINDS[seg.kinds[i]], name, role, kind,
                          seg.mentions[i], seg.cues[i], dt.date.fromordinal(o) if o else None,
                          seg.starts[i], seg.ends[i], float(seg.confidence[i]),
-                         seg.articles[seg.art[i]], guess)
+                         seg.articles[seg.art[i]], guess, format_id(seg.qids[i]), over is not None,
+                         gid in self.hidden)
 
     # ---- queries --------------------------------------------------------------------
 
@@ -751,8 +922,9 @@ class QuoteIndex:
         dead = self.dead
         # (scored from the columns; a Statement is made only for what is shown)
         scored: list[tuple[float, int, float, int, int, tuple[tuple[int, int], ...]]] = []
+        hidden = self.hidden
         for gid, bm25 in found:
-            if gid in dead:
+            if gid in dead or gid in hidden:
                 continue
             seg = self._seg(gid)
             i = gid - seg.base

@@ -1,17 +1,22 @@
 """The serving snapshot. reload() reads the corpus folder and config beside the index that
 is serving, swaps the new one in with one assignment, and returns what changed. A reload
-that fails raises and leaves the serving index as it was."""
+that fails raises and leaves the serving index as it was.
+
+Besides: context() shows a quotation in its article; correct() and hide() record an
+admin's correction in config/corrections.yaml and serve it at once."""
 
 from __future__ import annotations
 
 import atexit
+import dataclasses
+import datetime as dt
 import json
 import os
 import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,9 +24,20 @@ from typing import Any
 
 from bot import cache as cache_mod
 from bot import config
+from bot import corrections as corrections_mod
+from bot.context import Context, find_again, locate
 from bot.corpus.reader import SUFFIXES, decode, parse_article
 from bot.extract.pipeline import extract
-from bot.index import ArticleInfo, QuoteIndex, ReloadReport
+from bot.index import (
+    AmbiguousSpeaker,
+    ArticleInfo,
+    BadCorrection,
+    NoSuchSpeaker,
+    QueryError,
+    QuoteIndex,
+    ReloadReport,
+    Statement,
+)
 from bot.models import Article, Quote
 from bot.people import Directory
 
@@ -41,6 +57,26 @@ class ReloadError(Exception):
 class ReloadBusy(ReloadError):
     def __init__(self) -> None:
         super().__init__("A reload is already running; try again when it has finished.")
+
+
+# the longest speaker name a correction may give (Discord's option allows as much)
+MAX_SPEAKER_CHARS = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Amended:
+    """What a correction did: the statement as it now stands, and as it stood."""
+
+    statement: Statement
+    correction: corrections_mod.Correction
+    # the speaker shown before (None: uncertain or unknown)
+    before: str | None
+    # the corrected speaker is someone the corpus had not named
+    new_speaker: bool
+
+    def to_json(self) -> dict[str, object]:
+        return {"statement": self.statement.to_json(), "correction": self.correction.to_json(),
+                "before": self.before, "new_speaker": self.new_speaker}
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,10 +264,14 @@ class Service:
             modified = sorted(a for a in states if a in seen and seen[a] != states[a].key)
             removed = sorted(a for a in seen if a not in states)
         # a full rebuild re-extracts with the new sources.yaml should the cache miss
-        new = self._next_index(old, changed, removed, states, directory, settings.sources)
-        if new.min_confidence != settings.bot.min_confidence:
-            # (the same quotes: only who counts as their speaker changes)
-            new = new.with_settings(new.directory, settings.bot.min_confidence)
+        try:
+            new = self._next_index(old, changed, removed, states, directory, settings.sources,
+                                   settings.corrections)
+            if new.min_confidence != settings.bot.min_confidence:
+                # (the same quotes: only who counts as their speaker changes)
+                new = new.with_settings(new.directory, settings.bot.min_confidence)
+        except BadCorrection as e:
+            raise ReloadError(str(e)) from e
 
         old_names = {s.name for s in old.speakers()} if before is None else set(before["speakers"])
         new_names = {s.name for s in new.speakers()}
@@ -247,7 +287,8 @@ class Service:
             speakers_gained=tuple(sorted(new_names - old_names)),
             speakers_lost=tuple(sorted(old_names - new_names)),
             failed=tuple(failed), warnings=tuple(warnings),
-            extracted=len(jobs), from_cache=from_cache, seconds=time.perf_counter() - t0)
+            extracted=len(jobs), from_cache=from_cache, seconds=time.perf_counter() - t0,
+            corrections_unmatched=tuple((c.article, c.quote, c.action) for c in new.unmatched))
         # The swap: one assignment, so a query sees the old index or the new, never a mix.
         self.index = new
         self.settings = settings
@@ -257,7 +298,8 @@ class Service:
 
     def _next_index(self, old: QuoteIndex, changed: dict[str, Entry], removed: list[str],
                     states: dict[str, _FileState], directory: Directory,
-                    sources: Mapping[str, Any]) -> QuoteIndex:
+                    sources: Mapping[str, Any], corrections: tuple[corrections_mod.Correction, ...]
+                    ) -> QuoteIndex:
         base = old.segments[0]
         delta_size = len(set(self._delta) | set(changed))
         if not base.articles or delta_size > max(COMPACT_MIN, COMPACT_SHARE * len(states)):
@@ -267,12 +309,12 @@ class Service:
                     entries[aid] = self._entry_of(aid, state, sources)
             self._delta = {}
             return QuoteIndex.build((entries[a] for a in sorted(entries)), directory,
-                                    old.min_confidence, self._next_phrase_dir())
+                                    old.min_confidence, self._next_phrase_dir(), corrections)
         if not changed and not removed:
-            if directory is old.directory:
+            if directory is old.directory and corrections == old.corrections:
                 return old
-            return old.with_settings(directory, old.min_confidence)
-        new = old.with_changes(changed, removed, self._delta, directory)
+            return old.with_settings(directory, old.min_confidence, corrections)
+        new = old.with_changes(changed, removed, self._delta, directory, corrections)
         self._delta = {k: v for k, v in {**self._delta, **changed}.items() if k not in removed}
         return new
 
@@ -299,6 +341,113 @@ class Service:
         if art is None:
             return ArticleInfo(aid, aid, None, None, None, 0), []
         return ArticleInfo.of(art, len(quotes)), quotes
+
+    # ---- a quotation in context --------------------------------------------------------
+
+    def _override(self, aid: str, path: str) -> Mapping[str, Any] | None:
+        return self.settings.sources.get(aid) or self.settings.sources.get(os.path.basename(path))
+
+    def context(self, quote_id: str) -> Context:
+        """The quotation with this id in its article: the paragraphs around it, the
+        quotation and its attribution marked. Reads the article again (the index keeps
+        no article text)."""
+        ix = self.index
+        st = ix.find_quote(quote_id, hidden_ok=True)
+        aid = st.article.id
+        state = self._files.get(aid)
+        if state is None:
+            raise QueryError(f"“{aid}” is no longer in the corpus; /reload to catch up.")
+        try:
+            with open(state.path, "rb") as f:
+                data = f.read()
+        except OSError as e:
+            raise QueryError(f"Cannot read “{aid}” now ({e.strerror or e}).") from None
+        override = self._override(aid, state.path)
+        text, _ = decode(data, aid)
+        if text is None:
+            raise QueryError(f"“{aid}” cannot be read as text any more; /reload to catch up.")
+        text = parse_article(aid, text, state.path, override).text
+        spans = [(st.start, st.end)]
+        hit = self.cache.get(state.key, aid, state.path)
+        if hit is not None:
+            spans = next((q.spans for q in hit[1] if (q.start, q.end) == (st.start, st.end)), spans)
+        moved = cache_mod.key_for(data, override) != state.key
+        if moved:
+            # the file changed since the last reload: the quotation where its words now stand
+            got = find_again(text, st.text, st.start)
+            if got is None:
+                raise QueryError(f"“{aid}” has changed since the last reload and no longer holds "
+                                 "this quotation; /reload to catch up.")
+            spans = [got]
+        lo, hi, marks = locate(text, spans, st.cue, st.mention)
+        model = ix.model_speaker(st.id) if st.corrected else None
+        return Context(st, text[lo:hi], lo, hi, tuple(marks), lo > 0 and text[lo - 1] != "\n",
+                       hi < len(text) and text[hi] != "\n", model, moved)
+
+    # ---- the admins' corrections -------------------------------------------------------
+
+    @property
+    def corrections_path(self) -> Path:
+        return self.config_dir / corrections_mod.FILE
+
+    def correct(self, quote_id: str, speaker: str, by: str | None = None) -> Amended:
+        """The quotation's speaker set by an admin: recorded in config/corrections.yaml and
+        served at once. The name resolves as /quote resolves it (aliases, typos); a name the
+        corpus does not know creates that speaker."""
+        typed = " ".join(str(speaker).split())
+        if not typed:
+            raise QueryError("Please give the speaker's name.")
+        if len(typed) > MAX_SPEAKER_CHARS:
+            raise QueryError(f"A speaker's name is at most {MAX_SPEAKER_CHARS} characters.")
+        return self._amend(quote_id, lambda st, ix: dict(speaker=self._speaker_name(ix, typed)), by)
+
+    def hide(self, quote_id: str, by: str | None = None) -> Amended:
+        """The quotation hidden from /quote, /who and the speaker counts (recorded in
+        config/corrections.yaml; /correct gives it a speaker and shows it again)."""
+        return self._amend(quote_id, lambda st, ix: dict(hide=True), by)
+
+    @staticmethod
+    def _speaker_name(ix: QuoteIndex, typed: str) -> str:
+        try:
+            return ix.raw_of(ix.find_speaker(typed))[0]
+        except NoSuchSpeaker:
+            return typed
+        except AmbiguousSpeaker as e:
+            raise QueryError(f"{e} (or a new name, spelt out in full)") from None
+
+    def _amend(self, quote_id: str, what: Callable[[Statement, QuoteIndex], dict[str, Any]],
+               by: str | None) -> Amended:
+        # (one writer at a time, and never in the middle of a reload's swap)
+        if not self._lock.acquire(blocking=False):
+            raise ReloadBusy()
+        try:
+            ix = self.index
+            st = ix.find_quote(quote_id, hidden_ok=True)
+            path = self.corrections_path
+            try:
+                # the file as it is now: hand edits since the last reload are kept
+                current = config.load_corrections(path)
+            except config.ConfigError as e:
+                raise ReloadError(f"{e} (fix it, then try again)") from e
+            new = corrections_mod.Correction(st.article.id, st.text, by=by, date=dt.date.today(),
+                                             **what(st, ix))
+            updated = tuple(corrections_mod.upsert(current, new))
+            try:
+                served = ix.with_settings(ix.directory, ix.min_confidence, updated)
+            except BadCorrection as e:
+                raise ReloadError(str(e)) from e
+            try:
+                corrections_mod.save(path, updated)
+            except OSError as e:
+                raise ReloadError(f"{path}: cannot write the corrections ({e.strerror or e})") from e
+            self.index = served
+            self.settings = dataclasses.replace(self.settings, corrections=updated)
+            known = {s.name for s in ix.speakers()}
+            now = served.statement(st.id)
+            return Amended(now, new, st.speaker if not st.hidden else None,
+                           bool(now.speaker) and now.speaker not in known)
+        finally:
+            self._lock.release()
 
     def _run(self, jobs: list[tuple[str, str, bytes, Mapping[str, Any] | None]]):
         if len(jobs) < PARALLEL_FROM or self.workers <= 1:

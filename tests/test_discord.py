@@ -93,9 +93,10 @@ def test_command_payloads_are_what_discord_accepts(service: Service) -> None:
         errors = list(check.iter_errors(p))
         assert not errors, (p["name"], errors[0].message)
     by_name = {p["name"]: p for p in payloads}
-    assert set(by_name) == {"quote", "who", "speakers", "sources", "about", "reload"}
+    assert set(by_name) == {"quote", "who", "context", "speakers", "sources", "about", "correct", "hide", "reload"}
     assert by_name["quote"]["options"][0]["autocomplete"] is True
-    assert int(by_name["reload"]["default_member_permissions"]) == MANAGE_GUILD
+    for admin in ("reload", "correct", "hide"):
+        assert int(by_name[admin]["default_member_permissions"]) == MANAGE_GUILD
 
 
 async def test_quote_replies_with_pages_only_the_asker_can_turn(bot: QuoteBot, monkeypatch) -> None:
@@ -105,7 +106,7 @@ async def test_quote_replies_with_pages_only_the_asker_can_turn(bot: QuoteBot, m
     check_callback(reply)
     data = reply["data"]
     assert reply["type"] == 4 and data["embeds"][0]["title"].startswith("Jens Stoltenberg")
-    buttons = data["components"][0]["components"]
+    buttons = data["components"][-1]["components"]  # (the Context buttons' rows come first)
     assert [b["label"] for b in buttons] == ["First", "Previous", "Next", "Last"]
     # someone else presses Next: refused, privately; the owner presses it: page 2
     stored = bot._connection._view_store

@@ -14,15 +14,28 @@ from bot.discord import render
 from bot.index import KINDS, QueryError
 from bot.service import Service
 
-# command → its options in order; the first takes the rest of a console line's words
+# command → its options in order. On a console line, words without a `name:` fill the
+# required options in this order, the last required one taking the rest ("/correct ID Jens
+# Stoltenberg"); words after a name or phrase option continue it ("speaker:Jens Stoltenberg").
 COMMANDS: dict[str, tuple[str, ...]] = {
     "quote": ("speaker", "kind", "since", "until"),
     "who": ("phrase",),
+    "context": ("quote",),
     "speakers": (),
     "sources": (),
     "about": (),
+    "correct": ("quote", "speaker"),
+    "hide": ("quote",),
     "reload": (),
 }
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "quote": ("speaker",), "who": ("phrase",), "context": ("quote",),
+    "correct": ("quote", "speaker"), "hide": ("quote",),
+}
+# options whose value may be several words (a name, a phrase); the rest are one word
+TEXT_OPTIONS = frozenset({"speaker", "phrase"})
+_EXAMPLE = {"quote": "/quote Stoltenberg", "who": "/who open door", "context": "/context ca8mx7xfdx",
+            "correct": "/correct ca8mx7xfdx Jens Stoltenberg", "hide": "/hide ca8mx7xfdx"}
 MAX_OPTION_CHARS = 1000
 
 
@@ -70,6 +83,22 @@ def reload(service: Service) -> list[render.Message]:
     return render.reload_page(service.reload())
 
 
+def context(service: Service, quote: str) -> list[render.Message]:
+    return render.context_pages(service.context(quote[:MAX_OPTION_CHARS]))
+
+
+def correct(service: Service, quote: str, speaker: str, by: str | None = None) -> list[render.Message]:
+    """Admins only: the caller checks (the console's user is the machine's)."""
+    done = service.correct(quote[:MAX_OPTION_CHARS], speaker[:MAX_OPTION_CHARS], by)
+    return render.correction_page(done.statement, done.before, done.new_speaker)
+
+
+def hide(service: Service, quote: str, by: str | None = None) -> list[render.Message]:
+    """Admins only: the caller checks."""
+    done = service.hide(quote[:MAX_OPTION_CHARS], by)
+    return render.correction_page(done.statement, done.before, done.new_speaker)
+
+
 def complete(service: Service, typed: str) -> list[dict[str, str]]:
     return render.choices(service.index.complete_speaker(typed[:MAX_OPTION_CHARS]))
 
@@ -110,26 +139,38 @@ def parse_line(line: str) -> Invocation:
         raise QueryError(f"Unknown command “{words[0]}”.{hint} Commands: "
                          + ", ".join(f"/{c}" for c in COMMANDS) + "; /help explains them.")
     known = COMMANDS[name]
-    options: dict[str, str] = {}
+    required = REQUIRED.get(name, ())
+    options: dict[str, list[str]] = {}
     loose: list[str] = []
+    last: str | None = None  # the option a loose word continues
     for w in words[1:]:
         key, sep, value = w.partition(":")
         if sep and key in known:
-            options[key] = value
+            if key in options:
+                raise QueryError(f"/{name}: give {key} once.")
+            options[key] = [value]
+            last = key if key in TEXT_OPTIONS else None
         elif sep and value and _OPTION_NAME.fullmatch(key):
             raise QueryError(f"/{name} has no option “{key}”" + (
                 f"; its options: {', '.join(known)}." if known else "."))
+        elif last is not None:
+            options[last].append(w)
         else:
             loose.append(w)
     if loose:
         if not known:
             raise QueryError(f"/{name} takes no options.")
-        if known[0] in options:
-            raise QueryError(f"/{name}: give {known[0]} once.")
-        options[known[0]] = " ".join(loose)
-    if known and known[0] not in options:
-        raise QueryError(f"/{name} needs {known[0]}, e.g. /{name} {'Stoltenberg' if name == 'quote' else 'open door'}.")
-    return Invocation(name, options)
+        free = [o for o in required or known[:1] if o not in options]
+        if not free:
+            raise QueryError(f"/{name}: give {(required or known)[0]} once.")
+        for k, o in enumerate(free):
+            options[o] = loose[k:] if k == len(free) - 1 else loose[k:k + 1]
+            if k == len(loose) - 1:
+                break
+    missing = [o for o in required if not " ".join(options.get(o, ())).strip()]
+    if missing:
+        raise QueryError(f"/{name} needs {' and '.join(missing)}, e.g. {_EXAMPLE[name]}.")
+    return Invocation(name, {k: " ".join(v) for k, v in options.items()})
 
 
 def answer(service: Service, inv: Invocation) -> list[render.Message]:
@@ -144,4 +185,10 @@ def answer(service: Service, inv: Invocation) -> list[render.Message]:
         return sources(service)
     if inv.command == "about":
         return about(service)
+    if inv.command == "context":
+        return context(service, o["quote"])
+    if inv.command == "correct":
+        return correct(service, o["quote"], o["speaker"], by="console")
+    if inv.command == "hide":
+        return hide(service, o["quote"], by="console")
     return reload(service)

@@ -1,5 +1,6 @@
 """The application commands. Each turns its options into a call of bot.discord.answers
-and the pages it returns into a reply; nothing here knows how quotes are found."""
+and the pages it returns into a reply; nothing here knows how quotes are found.
+/reload, /correct and /hide are for admins, checked when they run."""
 
 from __future__ import annotations
 
@@ -13,8 +14,10 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord import answers, render
-from bot.discord.paginator import PageView
+from bot.discord.paginator import OpenContext, PageView, wants_view
 from bot.discord.sending import send_kwargs
+from bot.index import QueryError
+from bot.service import ReloadError
 
 if TYPE_CHECKING:
     from bot.discord.client import QuoteBot
@@ -23,7 +26,7 @@ log = logging.getLogger(__name__)
 
 
 class NotAdmin(app_commands.CheckFailure):
-    """A member without the right to reload, whatever the server's command settings."""
+    """A member without the right to an admin command, whatever the server's command settings."""
 
 
 def is_admin(interaction: discord.Interaction) -> bool:
@@ -32,21 +35,27 @@ def is_admin(interaction: discord.Interaction) -> bool:
     bot: QuoteBot = interaction.client  # type: ignore[assignment]
     settings = bot.service.settings.bot
     user = interaction.user
+    if interaction.guild_id is None:
+        # (guild_only() only hides the command from DMs; a listed admin there is still refused)
+        raise app_commands.NoPrivateMessage()
     if user.id in settings.admin_users:
         return True
     # the invoker's permissions as Discord resolved them for this interaction
-    if interaction.guild_id is not None and interaction.permissions.manage_guild:
+    if interaction.permissions.manage_guild:
         return True
     roles = {r.id for r in getattr(user, "roles", ())}
     if roles & set(settings.admin_roles):
         return True
-    raise NotAdmin("Only server managers and the admins named in the bot's settings can reload.")
+    name = interaction.command.name if interaction.command else "reload"
+    raise NotAdmin(f"Only server managers and the admins named in the bot's settings can use /{name}.")
 
 
-async def reply(interaction: discord.Interaction, pages: Sequence[render.Message], timeout: float) -> None:
-    """Send the first page; with more than one, attach a page turner for the asker."""
+async def reply(interaction: discord.Interaction, pages: Sequence[render.Message], timeout: float,
+                open_context: OpenContext | None = None) -> None:
+    """Send the first page; with more than one, or quotes to open in context, attach a
+    view of buttons for the asker."""
     kwargs = send_kwargs(pages[0])
-    view = PageView(pages, interaction.user.id, timeout) if len(pages) > 1 else None
+    view = PageView(pages, interaction.user.id, timeout, open_context) if wants_view(pages) else None
     if view is not None:
         kwargs["view"] = view
     if interaction.response.is_done():
@@ -66,6 +75,15 @@ class QuoteCog(commands.Cog):
         return self.bot.service
 
     async def _answer(self, interaction: discord.Interaction, pages: Sequence[render.Message]) -> None:
+        await reply(interaction, pages, self.service.settings.bot.page_timeout, self.open_context)
+
+    async def open_context(self, interaction: discord.Interaction, quote_id: str) -> None:
+        """A Context button: the quote in its article, privately. (A button's errors do
+        not pass through the tree's on_error: the expected ones are answered here.)"""
+        try:
+            pages = answers.context(self.service, quote_id)
+        except (QueryError, ReloadError) as e:
+            pages = render.error_page(str(e))
         await reply(interaction, pages, self.service.settings.bot.page_timeout)
 
     @app_commands.command(name="quote", description="What a speaker said, newest first")
@@ -90,6 +108,12 @@ class QuoteCog(commands.Cog):
     async def who(self, interaction: discord.Interaction, phrase: app_commands.Range[str, 1, 300]) -> None:
         await self._answer(interaction, answers.who(self.service, phrase))
 
+    @app_commands.command(name="context", description="A quote in its article: the paragraphs around it, "
+                                                      "who said it and how sure the bot is")
+    @app_commands.describe(quote="The quote's id: the ten letters and digits shown under it")
+    async def context(self, interaction: discord.Interaction, quote: app_commands.Range[str, 1, 40]) -> None:
+        await self._answer(interaction, answers.context(self.service, quote))
+
     @app_commands.command(name="speakers", description="Everyone quoted, most quoted first")
     async def speakers(self, interaction: discord.Interaction) -> None:
         await self._answer(interaction, answers.speakers(self.service))
@@ -101,6 +125,38 @@ class QuoteCog(commands.Cog):
     @app_commands.command(name="about", description="What the bot knows and how to ask it")
     async def about(self, interaction: discord.Interaction) -> None:
         await self._answer(interaction, answers.about(self.service))
+
+    @app_commands.command(name="correct", description="Admins: set who said a quote (kept across reloads)")
+    @app_commands.describe(quote="The quote's id: the ten letters and digits shown under it",
+                           speaker="Who said it: a speaker's name (typos are fine) or a new one")
+    @app_commands.default_permissions(manage_guild=True)
+    @app_commands.guild_only()
+    @app_commands.check(is_admin)
+    async def correct(self, interaction: discord.Interaction, quote: app_commands.Range[str, 1, 40],
+                      speaker: app_commands.Range[str, 1, 100]) -> None:
+        # (it writes a file and rebuilds the speaker tables: in a thread, after saying so)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        pages = await asyncio.to_thread(answers.correct, self.service, quote, speaker,
+                                        f"Discord user {interaction.user.id}")
+        log.info("/correct by %s: %s -> %s", interaction.user.id, quote, speaker)
+        await self._answer(interaction, pages)
+
+    @correct.autocomplete("speaker")
+    async def correct_speaker(self, interaction: discord.Interaction,
+                              current: str) -> list[app_commands.Choice[str]]:
+        return [app_commands.Choice(name=c["name"], value=c["value"])
+                for c in answers.complete(self.service, current)]
+
+    @app_commands.command(name="hide", description="Admins: leave a quote out of /quote, /who and the counts")
+    @app_commands.describe(quote="The quote's id: the ten letters and digits shown under it")
+    @app_commands.default_permissions(manage_guild=True)
+    @app_commands.guild_only()
+    @app_commands.check(is_admin)
+    async def hide(self, interaction: discord.Interaction, quote: app_commands.Range[str, 1, 40]) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        pages = await asyncio.to_thread(answers.hide, self.service, quote, f"Discord user {interaction.user.id}")
+        log.info("/hide by %s: %s", interaction.user.id, quote)
+        await self._answer(interaction, pages)
 
     @app_commands.command(name="reload", description="Admins: re-read the corpus and settings")
     @app_commands.default_permissions(manage_guild=True)

@@ -16,6 +16,7 @@ from typing import Any
 
 from discord.utils import escape_markdown, escape_mentions
 
+from bot.context import Context
 from bot.excerpt import window
 from bot.index import ArticleInfo, QuoteAnswer, ReloadReport, Speaker, Statement, WhoHit
 
@@ -98,7 +99,30 @@ def _link(a: ArticleInfo, limit: int = 200) -> str:
 def _source(st: Statement) -> str:
     a = st.article
     outlet = safe_cut(a.outlet, 80) if a.outlet else "unknown outlet"
-    return f"{_link(a, 150)} · {outlet} · {_date(st.date)}"
+    # (the id is what /context, /correct and /hide take)
+    return f"{_link(a, 150)} · {outlet} · {_date(st.date)} · `{st.qid}`"
+
+
+CORRECTED = "speaker corrected by the server's admins"
+
+
+def _note(st: Statement) -> str:
+    return f"\n*{CORRECTED}*" if st.corrected else ""
+
+
+def _context_rows(shown: Sequence[tuple[int, Statement]]) -> list[dict[str, Any]]:
+    """A Context button per statement on a page, five to a row (the page turner, where
+    there is one, takes the row below)."""
+    buttons = [{"type": 2, "style": 2, "custom_id": f"context:{n}:{st.qid}", "label": f"Context {n}"}
+               for n, st in shown if st.qid]
+    return [{"type": 1, "components": buttons[k:k + 5]} for k in range(0, len(buttons), 5)]
+
+
+def _with_buttons(page: Message, shown: Sequence[tuple[int, Statement]]) -> Message:
+    rows = _context_rows(shown)
+    if rows:
+        page["components"] = rows
+    return page
 
 
 def _embed(title: str, description: str | None = None, colour: str = "list",
@@ -155,30 +179,40 @@ def quote_pages(ans: QuoteAnswer, page_size: int = 5) -> list[Message]:
     if not len(ans.statements):
         return [message(_embed(title, "No statements match these options.", "quote", footer=note))]
     pages: list[tuple[str, str | None, list[tuple[str, str]]]] = []
+    shown: list[list[tuple[int, Statement]]] = []
     fields: list[tuple[str, str]] = []
+    on_page: list[tuple[int, Statement]] = []
     used = 0
     for n, st in enumerate(ans.statements, 1):
         name = f"{n}. {KIND_LABEL.get(st.kind, st.kind)} · {_date(st.date)}"
-        source = _source(st)
+        source = _source(st) + _note(st)
         if len(st.text) > _LIST_QUOTE_MAX:
             # too long for the list: a page of its own, where it can be read (nearly) whole
             if fields:
                 pages.append((title, None, fields))
-                fields, used = [], 0
+                shown.append(on_page)
+                fields, on_page, used = [], [], 0
             body = f"**{name}**\n“{safe_cut(st.text, _FULL_MAX)}”\n— {source}"
-            if len(st.text) > _FULL_MAX and st.article.url:
-                body += "\n(shortened; the full text is in the article)"
+            if len(st.text) > _FULL_MAX:
+                body += "\n(shortened; Context shows it whole)"
             pages.append((title, body, []))
+            shown.append([(n, st)])
             continue
         value = f"“{safe_cut(st.text, FIELD_VALUE_MAX - len(source) - 6)}”\n— {source}"
         if len(fields) >= page_size or used + len(name) + len(value) > _PAGE_BUDGET:
             pages.append((title, None, fields))
-            fields, used = [], 0
+            shown.append(on_page)
+            fields, on_page, used = [], [], 0
         fields.append((name, value))
+        on_page.append((n, st))
         used += len(name) + len(value)
     if fields:
         pages.append((title, None, fields))
-    return _with_footers(pages, "quote", note)
+        shown.append(on_page)
+    out = _with_footers(pages, "quote", note)
+    for page, statements in zip(out, shown, strict=True):
+        _with_buttons(page, statements)
+    return out
 
 
 # ---- /who ----------------------------------------------------------------------------
@@ -209,6 +243,7 @@ def who_pages(phrase: str, hits: Sequence[WhoHit]) -> list[Message]:
     if not hits:
         return [message(_embed(title, "Nobody in the corpus said anything like that.", "who"))]
     fields = []
+    shown: list[tuple[int, Statement]] = []
     used = 0
     for n, h in enumerate(hits, 1):
         st = h.statement
@@ -216,13 +251,15 @@ def who_pages(phrase: str, hits: Sequence[WhoHit]) -> list[Message]:
         name = shorten(f"{n}. {who}" + (f" — {st.speaker_role}" if st.speaker_role else "")
                        + f" ({KIND_LABEL.get(st.kind, st.kind)}, {h.score:.0f}%)", FIELD_NAME_MAX)
         name = safe_cut(name, FIELD_NAME_MAX)
-        source = _source(st)
+        source = _source(st) + _note(st)
         value = f"“{_excerpt(st.text, h.marks, min(700, FIELD_VALUE_MAX - len(source) - 8))}”\n— {source}"
         if used + len(name) + len(value) > _PAGE_BUDGET or len(fields) >= 10:
             break
         fields.append((name, value[:FIELD_VALUE_MAX]))
+        shown.append((n, st))
         used += len(name) + len(value)
-    return [message(_embed(title, None, "who", fields, "Best match first · matching words in bold"))]
+    page = message(_embed(title, None, "who", fields, "Best match first · matching words in bold"))
+    return [_with_buttons(page, shown)]
 
 
 # ---- /speakers, /sources, /about, /reload ---------------------------------------------
@@ -270,6 +307,8 @@ def about_page(articles: int, quotes: int, speakers: int, first: dt.date | None,
             "**/quote** `speaker` — what someone said, newest first (optionally by kind and dates).\n"
             "**/who** `phrase` — who said something like this; typos and word order don't matter.\n"
             "**/speakers**, **/sources** — browse everyone quoted and every article.\n"
+            "**/context** `quote` — a quote in its article (or press its Context button).\n"
+            "**/correct** `quote` `speaker`, **/hide** `quote` — admins: fix what I got wrong.\n"
             "**/reload** — admins: re-read the corpus after adding or changing articles.")
     return [message(_embed("quotebot", desc, "list"), ephemeral=True)]
 
@@ -296,6 +335,12 @@ def reload_page(report: ReloadReport) -> list[Message]:
         if len(report.warnings) > 10:
             lines.append(f"and {len(report.warnings) - 10} more")
         fields.append((f"Warnings ({len(report.warnings)})", safe_cut("\n".join(lines), FIELD_VALUE_MAX)))
+    if report.corrections_unmatched:
+        lines = [f"{a}: “{shorten(q, 80)}” ({c})" for a, q, c in report.corrections_unmatched[:10]]
+        if len(report.corrections_unmatched) > 10:
+            lines.append(f"and {len(report.corrections_unmatched) - 10} more")
+        fields.append((f"Corrections matching no quotation ({len(report.corrections_unmatched)})",
+                       safe_cut("\n".join(lines), FIELD_VALUE_MAX)))
     if report.speakers_gained:
         fields.append(("Speakers gained", safe_cut(_first(report.speakers_gained, 25), FIELD_VALUE_MAX)))
     if report.speakers_lost:
@@ -304,6 +349,117 @@ def reload_page(report: ReloadReport) -> list[Message]:
             f"{len(report.articles_removed)} removed.\nQuotes: {report.quotes_before} → {report.quotes_after}."
             f"\n{report.extracted} file(s) read, {report.from_cache} from cache, in {report.seconds:.2f} s.")
     return [message(_embed("Reloaded", desc, "ok", fields), ephemeral=True)]
+
+
+# ---- /context ---------------------------------------------------------------------------
+
+# characters of the article per page of a context: escaped, it stays under 4096
+_CONTEXT_CHUNK = 1800
+_MARKUP = {"quote": "**", "cue": "__", "mention": "__"}
+
+
+def _marked(text: str, marks: Sequence[tuple[int, int, str]]) -> str:
+    """text as Discord shows it, the quotation in bold and its attribution underlined."""
+    out: list[str] = []
+    pos = 0
+    for a, b, kind in sorted(marks):
+        if a < pos or b <= a:
+            continue
+        piece = text[a:b]
+        core = piece.strip()
+        out.append(safe(text[pos:a]))
+        if core:
+            # (Discord draws "** word**" as it stands: the markup must touch the words)
+            lead = piece[:len(piece) - len(piece.lstrip())]
+            trail = piece[len(piece.rstrip()):]
+            m = _MARKUP[kind]
+            out.append(f"{safe(lead)}{m}{safe(core)}{m}{safe(trail)}")
+        pos = b
+    out.append(safe(text[pos:]))
+    return "".join(out)
+
+
+def _chunks(text: str, size: int) -> list[tuple[int, int]]:
+    """text in pieces of at most size characters, cut at a line or a space."""
+    out = []
+    lo = 0
+    while len(text) - lo > size:
+        hi = text.rfind("\n", lo + size // 2, lo + size)
+        if hi < 0:
+            hi = text.rfind(" ", lo + size // 2, lo + size)
+        hi = hi + 1 if hi >= 0 else lo + size
+        out.append((lo, hi))
+        lo = hi
+    out.append((lo, len(text)))
+    return out
+
+
+def _said_by(st: Statement, model_speaker: str | None) -> str:
+    if st.corrected:
+        was = f" (the model said {model_speaker})" if model_speaker and model_speaker != st.speaker else ""
+        who = f"**{safe_cut(st.speaker or '?', 200)}**\n*{CORRECTED}*{safe(was)}"
+    elif st.speaker:
+        who = f"**{safe_cut(st.speaker, 200)}**"
+    elif st.speaker_guess:
+        who = f"speaker uncertain (the model's best guess: {safe_cut(st.speaker_guess, 200)})"
+    else:
+        who = "speaker unknown"
+    return who + (f" — {safe_cut(st.speaker_role, 200)}" if st.speaker_role and st.speaker else "")
+
+
+def context_pages(ctx: Context) -> list[Message]:
+    """A quotation in its article, privately: the paragraphs around it (over several
+    pages where a long quotation needs them: it is shown whole), who said it, the
+    attribution as written, the article and the model's confidence."""
+    st, a = ctx.statement, ctx.statement.article
+    title = safe_cut(a.title or a.id, TITLE_MAX)
+    attribution = " … ".join(f"“{safe_cut(ctx.text[s:e], 200)}”" for s, e, k in ctx.marks if k != "quote")
+    fields = [
+        ("Said by", _said_by(st, ctx.model_speaker)),
+        ("Attribution as written", attribution or "none found near the quotation"),
+        ("Confidence", f"{st.confidence:.0%}: the model's probability that it named the right speaker"),
+        ("Article", f"{_link(a, 150)} · {safe_cut(a.outlet, 80) if a.outlet else 'unknown outlet'} · "
+                    f"{_date(a.date)}" + (f" · said {_date(st.date)}" if st.date and st.date != a.date else "")),
+    ]
+    notes = []
+    if st.hidden:
+        notes.append("*Hidden by the server's admins: /quote and /who leave it out.*")
+    if ctx.moved:
+        notes.append("*The article has changed since the last reload; shown where the quotation now stands.*")
+    pieces = _chunks(ctx.text, _CONTEXT_CHUNK)
+    pages = []
+    note = f"{KIND_LABEL.get(st.kind, st.kind)} · id {st.qid} · the quotation in bold, its attribution underlined"
+    for i, (lo, hi) in enumerate(pieces):
+        marks = [(max(s, lo) - lo, min(e, hi) - lo, k) for s, e, k in ctx.marks if s < hi and e > lo]
+        body = _marked(ctx.text[lo:hi], marks).strip("\n")
+        if i == 0 and ctx.cut_before:
+            body = "…" + body
+        if i == len(pieces) - 1 and ctx.cut_after:
+            body += "…"
+        if i == 0 and notes:
+            body = "\n".join(notes) + "\n\n" + body
+        footer = note if len(pieces) == 1 else f"Page {i + 1}/{len(pieces)} · {note}"
+        e = _embed(title, body, "quote", fields if i == 0 else (), footer)
+        if a.url and re.match(r"https?://[^\s<>()]+$", a.url) and len(a.url) < 500:
+            e["url"] = a.url
+        pages.append(message(e, ephemeral=True))
+    return pages
+
+
+def correction_page(st: Statement, before: str | None, new_speaker: bool) -> list[Message]:
+    """What an admin's /correct or /hide did, privately."""
+    quote = f"“{safe_cut(st.text, 1500)}”\n— {_source(st)}"
+    if st.hidden:
+        title = "Hidden"
+        desc = (f"{quote}\n\nHidden from /quote, /who and the speaker counts, across reloads "
+                "(config/corrections.yaml). /correct gives it a speaker and shows it again.")
+    else:
+        title = "Speaker corrected"
+        was = f" (was: {safe_cut(before, 200)})" if before and before != st.speaker else ""
+        new = " — a new speaker, not named in the corpus before" if new_speaker else ""
+        desc = (f"{quote}\n\nNow said by **{safe_cut(st.speaker or '?', 200)}**{was}{new}. Shown as "
+                f"“{CORRECTED}”, across reloads (config/corrections.yaml).")
+    return [message(_embed(title, desc, "ok"), ephemeral=True)]
 
 
 def error_page(text: str) -> list[Message]:
@@ -342,6 +498,6 @@ def interaction_responses(pages: Sequence[Message]) -> list[dict[str, Any]]:
     for i, page in enumerate(pages):
         data = dict(page)
         if len(pages) > 1:
-            data["components"] = [nav_row(i, len(pages))]
+            data["components"] = [*page.get("components", ()), nav_row(i, len(pages))]
         out.append({"type": 4 if i == 0 else 7, "data": data})
     return out
