@@ -107,6 +107,8 @@ async def test_quote_replies_with_pages_only_the_asker_can_turn(bot: QuoteBot, m
     assert reply["type"] == 4 and data["embeds"][0]["title"].startswith("Jens Stoltenberg")
     buttons = data["components"][0]["components"]
     assert [b["label"] for b in buttons] == ["First", "Previous", "Next", "Last"]
+    # the message the buttons are on came back with the reply: not fetched again
+    assert [m for m, _, _ in http.calls] == ["POST"]
     # someone else presses Next: refused, privately; the owner presses it: page 2
     stored = bot._connection._view_store
     message_id = next(k for k in stored._synced_message_views)

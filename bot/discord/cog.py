@@ -49,12 +49,19 @@ async def reply(interaction: discord.Interaction, pages: Sequence[render.Message
     view = PageView(pages, interaction.user.id, timeout) if len(pages) > 1 else None
     if view is not None:
         kwargs["view"] = view
+    sent: object
     if interaction.response.is_done():
-        await interaction.followup.send(**kwargs)
+        sent = await interaction.followup.send(**kwargs, wait=True)
     else:
-        await interaction.response.send_message(**kwargs)
+        sent = getattr(await interaction.response.send_message(**kwargs), "resource", None)
     if view is not None:
-        view.message = await interaction.original_response()
+        # The message the buttons are on, for taking them away when they time out: Discord
+        # returns it with the reply (discord.py 2.5+), so it is not fetched again. (Fetching
+        # it was one more request per answer, and when that failed after the reply had
+        # been sent, the user got an error message under a good answer.)
+        if not isinstance(sent, discord.InteractionMessage | discord.WebhookMessage):
+            sent = await interaction.original_response()
+        view.message = sent  # type: ignore[assignment]
 
 
 class QuoteCog(commands.Cog):

@@ -18,7 +18,7 @@ class PageView(discord.ui.View):
         self.pages = list(pages)
         self.owner_id = owner_id
         self.page = 0
-        self.message: discord.InteractionMessage | None = None
+        self.message: discord.InteractionMessage | discord.WebhookMessage | None = None
         self._refresh()
 
     def _refresh(self) -> None:
