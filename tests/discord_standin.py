@@ -33,7 +33,7 @@ import json
 import re
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -299,7 +299,10 @@ class StandIn:
         self.spec = spec if spec is not None else Spec()
         self.window = window
         self.ids = Snowflakes()
-        self.violations: list[str] = []
+        self._violations: list[str] = []
+        # Schema checks wait until `violations` is read: a check takes milliseconds, and
+        # made at once it would hold up the answers to everyone else (and the timings)
+        self._unchecked: list[Callable[[], list[str]]] = []
         self.calls: list[tuple[str, str, int]] = []  # (method, path template, status)
         self.faults: list[Fault] = []
         self.exchanges: dict[str, Exchange] = {}
@@ -315,6 +318,13 @@ class StandIn:
         self._refuse_resume = False
         self._runner: web.AppRunner | None = None
         self.port = 0
+
+    @property
+    def violations(self) -> list[str]:
+        """Everything the bot sent (or the stand-in answered) that the API does not allow."""
+        while self._unchecked:
+            self._violations += self._unchecked.pop(0)()
+        return self._violations
 
     # lifecycle
 
@@ -348,9 +358,9 @@ class StandIn:
     async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
         q = request.query
         if q.get("v") != "10" or q.get("encoding") != "json":
-            self.violations.append(f"gateway: connected with {dict(q)} (want v=10, encoding=json)")
+            self._violations.append(f"gateway: connected with {dict(q)} (want v=10, encoding=json)")
         if q.get("compress") not in (None, "zlib-stream"):
-            self.violations.append(f"gateway: compression {q.get('compress')!r} not offered")
+            self._violations.append(f"gateway: compression {q.get('compress')!r} not offered")
         ws = web.WebSocketResponse(max_msg_size=0)
         await ws.prepare(request)
         conn = _Conn(ws, q.get("compress") == "zlib-stream")
@@ -376,7 +386,7 @@ class StandIn:
                 await conn.ws.close(code=4004, message=b"Authentication failed.")
                 return
             if d.get("intents") != 1:  # (GUILDS only: the bot asks for no privileged intents)
-                self.violations.append(f"gateway: IDENTIFY with intents {d.get('intents')}")
+                self._violations.append(f"gateway: IDENTIFY with intents {d.get('intents')}")
             self.identifies += 1
             self._session = _Session(self.ids())
             self._conn = conn
@@ -399,7 +409,7 @@ class StandIn:
         elif op in (3, 4, 8):
             pass  # presence, voice, member requests: nothing this bot should need
         else:
-            self.violations.append(f"gateway: unexpected op {op}")
+            self._violations.append(f"gateway: unexpected op {op}")
 
     async def _dispatch(self, event: str, data: dict[str, Any]) -> None:
         s = self._session
@@ -525,7 +535,7 @@ class StandIn:
         path = "/" + request.match_info["tail"]
         op, params = self.spec.find(request.method, path)
         if op is None:
-            self.violations.append(f"{request.method} {path}: no such endpoint in the API")
+            self._violations.append(f"{request.method} {path}: no such endpoint in the API")
             return self._json(None, 404, {"message": "404: Not Found", "code": 0})
         body: Any = None
         ctype = request.headers.get("Content-Type", "")
@@ -540,9 +550,9 @@ class StandIn:
             try:
                 body = json.loads(raw)
             except ValueError:
-                self.violations.append(f"{op.method} {op.template}: a body that is not JSON")
-        self.violations += self.spec.check_request(op, params, dict(request.query), dict(request.headers),
-                                                   body, ctype)
+                self._violations.append(f"{op.method} {op.template}: a body that is not JSON")
+        query, headers = dict(request.query), dict(request.headers)
+        self._unchecked.append(lambda: self.spec.check_request(op, params, query, headers, body, ctype))
         for fault in self.faults:
             if fault.times > 0 and fault.applies(op.method, op.template):
                 fault.times -= 1
@@ -551,7 +561,7 @@ class StandIn:
                 return self._fault(op, fault)
         handler = _HANDLERS.get((op.method, op.template))
         if handler is None:
-            self.violations.append(f"{op.method} {op.template}: the stand-in does not serve it (the bot "
+            self._violations.append(f"{op.method} {op.template}: the stand-in does not serve it (the bot "
                                    "should not need it)")
             return self._json(op, 404, {"message": "404: Not Found", "code": 0})
         status, out = handler(self, params, dict(request.query), body, arrived)
@@ -559,14 +569,16 @@ class StandIn:
         return self._json(op, status, out)
 
     def _json(self, op: _Op | None, status: int, body: Any, headers: dict[str, str] | None = None) -> web.Response:
+        raw = None if body is None else json.dumps(body)
         if op is not None:
-            self.violations += self.spec.check_response(op, status, body)
+            # (as sent: the stand-in's messages change later, when edited)
+            self._unchecked.append(lambda: self.spec.check_response(op, status, None if raw is None
+                                                                    else json.loads(raw)))
         h = {"Via": "1.1 google", **(headers or {})}
-        if body is None:
+        if raw is None:
             return web.Response(status=status, headers=h)
         # exactly 'application/json', as Discord sends it: discord.py parses nothing else
-        return web.Response(body=json.dumps(body).encode(), status=status,
-                            headers={**h, "Content-Type": "application/json"})
+        return web.Response(body=raw.encode(), status=status, headers={**h, "Content-Type": "application/json"})
 
     def _fault(self, op: _Op, fault: Fault) -> web.Response:
         if fault.status == 429:
@@ -618,7 +630,7 @@ class StandIn:
             ex.first_at = arrived
         if ex.acknowledged is not None:
             ex.refused.append((40060, "acknowledged twice"))
-            self.violations.append(f"interaction {ex.name}: a second callback")
+            self._violations.append(f"interaction {ex.name}: a second callback")
             return 400, {"message": "Interaction has already been acknowledged.", "code": 40060}
         if self.window is not None and arrived - ex.sent_at > self.window:
             ex.refused.append((10062, f"late: {arrived - ex.sent_at:.2f} s"))
@@ -765,8 +777,20 @@ async def answered(ex: Exchange, timeout: float) -> bool:
     return True
 
 
-async def user(standin: StandIn, user_id: int, interactions: int, rng: Any,
-               timeout: float = 30.0) -> list[Exchange]:
+# A press on a button can reach the bot before the HTTP answer to the reply that carries
+# the button: discord.py learns the message's id from that answer, and drops a press on a
+# message it does not know yet. People cannot press that fast (the message has to reach
+# their screen first); a crowd of coroutines can, so each waits for the bot to know the
+# message (`before_press`), by default by pausing as a reader would.
+READING_S = 0.3
+
+
+async def _read(message_id: str) -> None:
+    await asyncio.sleep(READING_S)
+
+
+async def user(standin: StandIn, user_id: int, interactions: int, rng: Any, timeout: float = 30.0,
+               before_press: Callable[[str], Awaitable[None]] = _read) -> list[Exchange]:
     """One person using the bot as people do: focus the speaker option (autocomplete with
     nothing typed), type a few letters of a name it offered (autocomplete again), run
     /quote with a name it offered, turn a page when there is more than one, then /who with
@@ -799,6 +823,7 @@ async def user(standin: StandIn, user_id: int, interactions: int, rng: Any,
             buttons = {c.get("label"): c for row in (msg or {}).get("components", [])
                        for c in row.get("components", [])}
             if "Next" in buttons and not buttons["Next"].get("disabled"):
+                await before_press(msg["id"])  # type: ignore[index]
                 turned = await send(await standin.press(msg["id"], "Next", user_id))  # type: ignore[index]
                 last_text = turned.embeds_text() or last_text
             else:
@@ -809,13 +834,14 @@ async def user(standin: StandIn, user_id: int, interactions: int, rng: Any,
     return out[:interactions]
 
 
-async def crowd(standin: StandIn, users: int, each: int, seed: int = 1,
-                timeout: float = 30.0) -> list[Exchange]:
+async def crowd(standin: StandIn, users: int, each: int, seed: int = 1, timeout: float = 30.0,
+                before_press: Callable[[str], Awaitable[None]] = _read) -> list[Exchange]:
     """`users` people at once, `each` interactions apiece."""
     import random
 
     rngs = [random.Random(seed * 1000 + u) for u in range(users)]
-    done = await asyncio.gather(*(user(standin, 500 + u, each, rngs[u], timeout) for u in range(users)))
+    done = await asyncio.gather(*(user(standin, 500 + u, each, rngs[u], timeout, before_press)
+                                  for u in range(users)))
     return [ex for one in done for ex in one]
 
 

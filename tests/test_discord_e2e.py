@@ -73,6 +73,19 @@ async def connected(service: Service, standin: StandIn, **kwargs: float) -> Asyn
         restore()
 
 
+def known(bot: QuoteBot):
+    """Waits until the bot knows the message its buttons are on (it learns the id from the
+    HTTP answer to its reply, which may reach it after the stand-in has moved on)."""
+
+    async def wait(message_id: str) -> None:
+        store = bot._connection._view_store
+        async with asyncio.timeout(WAIT):
+            while int(message_id) not in store._synced_message_views:
+                await asyncio.sleep(0.005)
+
+    return wait
+
+
 async def answer(ex: Exchange) -> Exchange:
     assert await answered(ex, WAIT), f"/{ex.name} was not answered"
     return ex
@@ -104,7 +117,7 @@ def no_errors_logged(caplog: pytest.LogCaptureFixture) -> None:
 async def test_the_real_client_connects_and_answers_every_command(
         service: Service, standin: StandIn, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.INFO)
-    async with connected(service, standin):
+    async with connected(service, standin) as bot:
         assert standin.identifies == 1 and standin.heartbeats >= 1  # (discord.py beats at once on HELLO)
         ac = await answer(await standin.autocomplete("quote", {"speaker": "sto"}, "speaker"))
         assert ac.acknowledged["type"] == 8
@@ -113,6 +126,7 @@ async def test_the_real_client_connects_and_answers_every_command(
         assert quote.acknowledged["type"] == 4
         assert quote.answer["embeds"][0]["title"].startswith("Jens Stoltenberg")
         # someone else's press is refused privately; the asker's turns the page
+        await known(bot)(quote.message_id)
         other = await answer(await standin.press(quote.message_id, "Next", user_id=99))
         assert other.acknowledged["type"] == 4 and other.answer["flags"] & render.EPHEMERAL
         turned = await answer(await standin.press(quote.message_id, "Next", user_id=42))
@@ -133,8 +147,8 @@ async def test_the_real_client_connects_and_answers_every_command(
 
 async def test_thirty_users_at_once_are_all_answered_once(
         service: Service, standin: StandIn, caplog: pytest.LogCaptureFixture) -> None:
-    async with connected(service, standin):
-        exchanges = await crowd(standin, users=30, each=10, timeout=WAIT)
+    async with connected(service, standin) as bot:
+        exchanges = await crowd(standin, users=30, each=10, timeout=WAIT, before_press=known(bot))
     assert len(exchanges) == 300
     clean(standin, exchanges)
     kinds = Counter(ex.kind for ex in exchanges)
@@ -196,6 +210,7 @@ async def test_a_session_that_cannot_be_resumed_is_started_anew(
         assert standin.identifies == 2 and standin.resumes == 0
         ex = await answer(await standin.command("who", {"phrase": "open door"}))
         # the buttons of a reply sent before still turn its pages
+        await known(bot)(quote.message_id)
         turned = await answer(await standin.press(quote.message_id, "Next"))
     assert turned.acknowledged["type"] == 7
     clean(standin, [quote, ex, turned])
@@ -206,7 +221,7 @@ async def test_rate_limited_then_a_server_error_the_reply_arrives_once(
         service: Service, standin: StandIn, caplog: pytest.LogCaptureFixture) -> None:
     followup = "/webhooks/{webhook_id}/{webhook_token}"
     callback = "/interactions/{interaction_id}/{interaction_token}/callback"
-    async with connected(service, standin):
+    async with connected(service, standin) as bot:
         # the reply to a deferred command: 429 with retry_after, then 500, then accepted
         standin.faults = [Fault(lambda m, t: m == "POST" and t == followup, 429, retry_after=0.05),
                           Fault(lambda m, t: m == "POST" and t == followup, 500)]
@@ -216,6 +231,7 @@ async def test_rate_limited_then_a_server_error_the_reply_arrives_once(
         standin.faults = [Fault(lambda m, t: t == callback, 429, retry_after=0.05)]
         quote = await answer(await standin.command("quote", {"speaker": "Stoltenberg"}))
         standin.faults = [Fault(lambda m, t: t == callback, 500)]
+        await known(bot)(quote.message_id)
         turned = await answer(await standin.press(quote.message_id, "Next"))
     assert reload.answer["embeds"][0]["title"] == "Reloaded"
     assert quote.acknowledged["type"] == 4 and turned.acknowledged["type"] == 7
