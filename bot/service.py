@@ -252,6 +252,12 @@ class Service:
             except Exception as e:  # a cache that cannot be written costs speed, not data
                 warnings.append(f"{self.cache.path}: cannot write the extraction cache ({e})")
 
+        if not self.corpus.is_dir():
+            # Gone since it was listed (unmounted, moved, deleted): every file not read is
+            # missing for that reason, not removed from the corpus. Taking them for removed
+            # would serve an index without them.
+            raise ReloadError(f"{self.corpus}: the corpus folder disappeared during the reload; "
+                              "still serving the index as it was")
         removed = [a for a in self._files if a not in states]
         added = sorted(a for a in changed if a not in self._files)
         modified = sorted(a for a in changed if a in self._files)
@@ -267,11 +273,14 @@ class Service:
         try:
             new = self._next_index(old, changed, removed, states, directory, settings.sources,
                                    settings.corrections)
-            if new.min_confidence != settings.bot.min_confidence:
-                # (the same quotes: only who counts as their speaker changes)
-                new = new.with_settings(new.directory, settings.bot.min_confidence)
         except BadCorrection as e:
             raise ReloadError(str(e)) from e
+        except OSError as e:  # (an unchanged file the cache lost, gone since the listing)
+            raise ReloadError(f"{e.filename or self.corpus}: cannot read ({e.strerror or e}); "
+                              "still serving the index as it was") from e
+        if new.min_confidence != settings.bot.min_confidence:
+            # (the same quotes: only who counts as their speaker changes)
+            new = new.with_settings(new.directory, settings.bot.min_confidence)
 
         old_names = {s.name for s in old.speakers()} if before is None else set(before["speakers"])
         new_names = {s.name for s in new.speakers()}

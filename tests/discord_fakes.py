@@ -50,7 +50,13 @@ class Recorder:
             payload = json.loads(multipart[0]["value"])
         self.calls.append((route.method, route.path, payload))
         if route.path.endswith("/callback"):
-            return {"interaction": {"id": str(next(_ids)), "type": 2, "response_message_id": str(next(_ids))}}
+            out: dict[str, Any] = {"interaction": {"id": str(next(_ids)), "type": 2,
+                                                   "response_message_id": str(next(_ids))}}
+            if payload and payload.get("type") in (4, 7):  # (with_response: the message comes back)
+                msg = _message()
+                out["interaction"]["response_message_id"] = msg["id"]
+                out["resource"] = {"type": payload["type"], "message": msg}
+            return out
         return _message()
 
     @property

@@ -108,6 +108,8 @@ async def test_quote_replies_with_pages_only_the_asker_can_turn(bot: QuoteBot, m
     assert reply["type"] == 4 and data["embeds"][0]["title"].startswith("Jens Stoltenberg")
     buttons = data["components"][-1]["components"]  # (the Context buttons' rows come first)
     assert [b["label"] for b in buttons] == ["First", "Previous", "Next", "Last"]
+    # the message the buttons are on came back with the reply: not fetched again
+    assert [m for m, _, _ in http.calls] == ["POST"]
     # someone else presses Next: refused, privately; the owner presses it: page 2
     stored = bot._connection._view_store
     message_id = next(k for k in stored._synced_message_views)
@@ -341,3 +343,35 @@ def test_a_file_that_cannot_be_read_is_named_once_relative_to_the_corpus(tmp_pat
     report = Service(corpus, tmp_path / "cfg").reload()
     assert report.failed == (("sub/empty.txt", "empty file"),)
     assert not any("empty" in w for w in report.warnings)
+
+
+async def test_an_answer_not_ready_in_time_is_deferred_and_followed_up(service: Service, monkeypatch) -> None:
+    """Discord drops an interaction not acknowledged within 3 seconds: a slow answer is
+    deferred first. The answer is worked out off the event loop meanwhile."""
+    import threading
+
+    from bot.discord import answers
+
+    gate = threading.Event()
+    real = answers.who
+
+    def slow(svc: Service, phrase: str):
+        gate.wait(30)  # (until the deferral has been seen)
+        return real(svc, phrase)
+
+    monkeypatch.setattr(answers, "who", slow)
+    b = QuoteBot(service, defer_after=0.05)
+    await b.add_cog(QuoteCog(b))
+    pretend_logged_in(b)
+    http = patch_http(monkeypatch)
+    running = asyncio.create_task(run_command(b, "who", options={"phrase": "open door"}))
+    async with asyncio.timeout(30):
+        while not http.callbacks:
+            await asyncio.sleep(0.01)
+    [deferral] = http.callbacks
+    assert deferral["type"] == 5 and not http.followups
+    gate.set()
+    await asyncio.wait_for(running, 30)
+    [answer] = http.followups
+    assert answer["embeds"][0]["fields"][0]["name"].startswith("1. Jens Stoltenberg")
+    await b.close()

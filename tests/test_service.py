@@ -98,6 +98,26 @@ def test_a_failed_reload_keeps_the_serving_index(corpus: Path, config_dir: Path)
     assert s.index is serving and len(s.index) == 2
 
 
+def test_a_corpus_folder_gone_between_listing_and_reading_is_an_error_not_removals(
+        corpus: Path, config_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    s = Service(corpus, config_dir)
+    s.reload()
+    serving = s.index
+    _write(corpus, "a.txt", "Ann Lee", "Bridges are worth building again")
+    real = service_mod.list_articles
+
+    def listed_then_gone(folder: Path):
+        found = real(folder)
+        shutil.rmtree(folder)
+        return found
+
+    monkeypatch.setattr(service_mod, "list_articles", listed_then_gone)
+    # (before: a.txt counted as removed, and an index without it served)
+    with pytest.raises(ReloadError, match="disappeared during the reload"):
+        s.reload()
+    assert s.index is serving and len(s.index) == 2
+
+
 def test_a_second_reload_while_one_runs_is_refused(corpus: Path, config_dir: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     s = Service(corpus, config_dir)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import discord
@@ -57,14 +58,26 @@ def friendly(error: app_commands.AppCommandError) -> str | None:
     return None
 
 
+# Discord drops an interaction that is not acknowledged within 3 seconds: an answer not
+# ready by then is deferred first, with room left for the deferral's own round trip.
+DEFER_AFTER = 2.0
+
+
 class QuoteBot(commands.Bot):
-    def __init__(self, service: Service) -> None:
+    def __init__(self, service: Service, defer_after: float = DEFER_AFTER) -> None:
         intents = discord.Intents.none()
         intents.guilds = True  # slash commands need no message content
         super().__init__(command_prefix=commands.when_mentioned, intents=intents,
                          allowed_mentions=discord.AllowedMentions.none(), help_command=None)
         self.service = service
+        self.defer_after = defer_after
+        # where queries are answered (see QuoteCog._ask)
+        self.queries = ThreadPoolExecutor(1, thread_name_prefix="quotebot-query")
         self.tree.on_error = self.on_app_command_error  # type: ignore[method-assign]
+
+    async def close(self) -> None:
+        await super().close()
+        self.queries.shutdown(wait=False, cancel_futures=True)
 
     async def setup_hook(self) -> None:
         await self.add_cog(QuoteCog(self))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Literal
 
 import discord
@@ -58,12 +58,19 @@ async def reply(interaction: discord.Interaction, pages: Sequence[render.Message
     view = PageView(pages, interaction.user.id, timeout, open_context) if wants_view(pages) else None
     if view is not None:
         kwargs["view"] = view
+    sent: object
     if interaction.response.is_done():
-        await interaction.followup.send(**kwargs)
+        sent = await interaction.followup.send(**kwargs, wait=True)
     else:
-        await interaction.response.send_message(**kwargs)
+        sent = getattr(await interaction.response.send_message(**kwargs), "resource", None)
     if view is not None:
-        view.message = await interaction.original_response()
+        # The message the buttons are on, for taking them away when they time out: Discord
+        # returns it with the reply (discord.py 2.5+), so it is not fetched again. (Fetching
+        # it was one more request per answer, and when that failed after the reply had
+        # been sent, the user got an error message under a good answer.)
+        if not isinstance(sent, discord.InteractionMessage | discord.WebhookMessage):
+            sent = await interaction.original_response()
+        view.message = sent  # type: ignore[assignment]
 
 
 class QuoteCog(commands.Cog):
@@ -86,6 +93,18 @@ class QuoteCog(commands.Cog):
             pages = render.error_page(str(e))
         await reply(interaction, pages, self.service.settings.bot.page_timeout)
 
+    async def _ask(self, interaction: discord.Interaction, question: Callable[[], Sequence[render.Message]]) -> None:
+        """Answer off the event loop, so that heartbeats, autocomplete and the other users'
+        commands go on meanwhile; an answer not ready within `defer_after` seconds is
+        deferred first ("thinking..."): Discord drops an interaction not acknowledged
+        within 3 seconds. (One query thread: the index is read by one query at a time, as
+        on the event loop before; a reload runs in a thread of its own.)"""
+        pending = asyncio.get_running_loop().run_in_executor(self.bot.queries, question)
+        done, _ = await asyncio.wait({pending}, timeout=self.bot.defer_after)
+        if not done:
+            await interaction.response.defer(thinking=True)
+        await self._answer(interaction, await pending)
+
     @app_commands.command(name="quote", description="What a speaker said, newest first")
     @app_commands.describe(speaker="Full name, surname or alias (typos are fine)",
                            kind="Only direct quotes, partial quotes or reported speech",
@@ -95,7 +114,7 @@ class QuoteCog(commands.Cog):
                     kind: Literal["direct", "partial", "reported"] | None = None,
                     since: app_commands.Range[str, 1, 10] | None = None,
                     until: app_commands.Range[str, 1, 10] | None = None) -> None:
-        await self._answer(interaction, answers.quote(self.service, speaker, kind, since, until))
+        await self._ask(interaction, lambda: answers.quote(self.service, speaker, kind, since, until))
 
     @quote.autocomplete("speaker")
     async def quote_speaker(self, interaction: discord.Interaction,
@@ -106,7 +125,7 @@ class QuoteCog(commands.Cog):
     @app_commands.command(name="who", description="Who said something like this phrase")
     @app_commands.describe(phrase="A few words of the statement; typos and word order don't matter")
     async def who(self, interaction: discord.Interaction, phrase: app_commands.Range[str, 1, 300]) -> None:
-        await self._answer(interaction, answers.who(self.service, phrase))
+        await self._ask(interaction, lambda: answers.who(self.service, phrase))
 
     @app_commands.command(name="context", description="A quote in its article: the paragraphs around it, "
                                                       "who said it and how sure the bot is")
@@ -116,15 +135,15 @@ class QuoteCog(commands.Cog):
 
     @app_commands.command(name="speakers", description="Everyone quoted, most quoted first")
     async def speakers(self, interaction: discord.Interaction) -> None:
-        await self._answer(interaction, answers.speakers(self.service))
+        await self._ask(interaction, lambda: answers.speakers(self.service))
 
     @app_commands.command(name="sources", description="Every article in the corpus, newest first")
     async def sources(self, interaction: discord.Interaction) -> None:
-        await self._answer(interaction, answers.sources(self.service))
+        await self._ask(interaction, lambda: answers.sources(self.service))
 
     @app_commands.command(name="about", description="What the bot knows and how to ask it")
     async def about(self, interaction: discord.Interaction) -> None:
-        await self._answer(interaction, answers.about(self.service))
+        await self._ask(interaction, lambda: answers.about(self.service))
 
     @app_commands.command(name="correct", description="Admins: set who said a quote (kept across reloads)")
     @app_commands.describe(quote="The quote's id: the ten letters and digits shown under it",

@@ -42,7 +42,7 @@ class PageView(discord.ui.View):
         self.pages = list(pages)
         self.owner_id = owner_id
         self.page = 0
-        self.message: discord.InteractionMessage | None = None
+        self.message: discord.InteractionMessage | discord.WebhookMessage | None = None
         self.open_context = open_context
         if len(self.pages) <= 1:
             for b in (self.first, self.previous, self.next, self.last):
