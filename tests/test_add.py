@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import io
+import json
 import shutil
 import socket
 import subprocess
@@ -17,9 +19,11 @@ import pytest
 import yaml
 from newsserver import ARTICLE_TXT, Site
 
-from bot import fetch
+from bot import cli, console, fetch
 from bot.corpus import add as adding
 from bot.corpus.add import AddError
+from bot.discord.answers import parse_line
+from bot.index import QueryError
 from bot.service import Added, Service
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -333,8 +337,64 @@ def test_a_title_that_is_a_path_saves_in_the_corpus_folder(service: Service, cor
     assert front_matter(corpus / added.file)[0]["title"] == "../../../etc/passwd"
 
 
+# ---- the command line and the console --------------------------------------------------------
+
+def test_quotebot_add_url_and_file(corpus: Path, cfg: Path, site: Site, tmp_path: Path, capsys) -> None:
+    args = ["--config", str(cfg), "add", "--corpus", str(corpus), "--no-cache"]
+    assert cli.main([*args, site.url(HARBOUR)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Added Harbour strike ends after talks run through the night\n"
+                          "   The Northern Ledger, 2023-03-17, by Helen Marsh\n")
+    assert "Maria Lindqvist (direct)\n   “Nobody wanted this" in out
+    assert "Priya Raman (direct)" in out
+
+    txt = tmp_path / "ferry-fares.txt"
+    txt.write_bytes(ARTICLE_TXT)
+    assert cli.main([*args, "--json", str(txt)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["file"] == "ferry-fares-to-rise-by-a-fifth-from-june.md" and data["url"] is None
+    assert {s["speaker"] for s in data["statements"]} >= {"Ewan Grant", "Moira Sutherland"}
+    assert data["report"]["articles_added"] == [data["file"]]
+
+    assert cli.main([*args, site.url(HARBOUR)]) == 1
+    assert "already in the corpus as 2023-03-17-harbour" in capsys.readouterr().err
+    assert cli.main([*args, site.url("/missing")]) == 1
+    err = capsys.readouterr().err
+    assert err.strip() == f"{site.url('/missing')}: the server answered 404 Not Found"
+
+
+def test_the_console_adds_a_page_or_a_file(service: Service, site: Site, tmp_path: Path) -> None:
+    txt = tmp_path / "ferry-fares.txt"
+    txt.write_bytes(ARTICLE_TXT)
+    out = io.StringIO()
+    lines = [f"/add {site.url(WIND)}", f"/add file:{txt}", f"/add url:{site.url('/photo.png')}", "/add"]
+    assert console.serve(service, lines, out, interactive=False) == 1  # (some of it was refused)
+    text = out.getvalue()
+    assert "━━ Added: Offshore wind farm approved despite fishermen’s objections" in text
+    assert "Claire Whitfield — Energy minister (direct quote)" in text
+    assert "━━ Added: Ferry fares to rise by a fifth from June" in text and "Ewan Grant" in text
+    assert "photo.png: not an article: the server sent image/png" in text
+    assert "/add needs url or file" in text
+    assert "Traceback" not in text
+
+
+@pytest.mark.parametrize(("line", "options"), [
+    ("/add https://example.org/news/a?b=c", {"url": "https://example.org/news/a?b=c"}),
+    ("/add url:https://example.org/", {"url": "https://example.org/"}),
+    ("/add file:/tmp/story.html", {"file": "/tmp/story.html"}),
+])
+def test_a_console_add_line(line: str, options: dict) -> None:
+    inv = parse_line(line)
+    assert (inv.command, inv.options) == ("add", options)
+
+
+def test_a_console_add_line_needs_one_source() -> None:
+    with pytest.raises(QueryError, match="/add needs url or file"):
+        parse_line("/add")
+
+
 def test_trafilatura_is_not_imported_until_an_article_is_added() -> None:
-    code = ("import sys, bot.cli, bot.console, bot.service, bot.fetch, bot.discord.client\n"
+    code = ("import sys, bot.cli, bot.console, bot.service, bot.discord.client\n"
             "bot.cli.build_parser()\n"
             "print('trafilatura' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)

@@ -7,10 +7,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from bot import fetch
 from bot.discord import render
+from bot.fetch import FILE_SUFFIXES, Page
 from bot.index import KINDS, QueryError
 from bot.service import Service
 
@@ -22,7 +25,10 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "sources": (),
     "about": (),
     "reload": (),
+    "add": ("url", "file"),
 }
+# commands that need one of their options, whichever
+ONE_OF: dict[str, tuple[str, ...]] = {"add": ("url", "file")}
 MAX_OPTION_CHARS = 1000
 
 
@@ -68,6 +74,25 @@ def about(service: Service) -> list[render.Message]:
 def reload(service: Service) -> list[render.Message]:
     """Raises ReloadError (the old index keeps serving) or ReloadBusy."""
     return render.reload_page(service.reload())
+
+
+def add(service: Service, url: str | None = None, file: str | None = None) -> list[render.Message]:
+    """/add in the console: a page fetched from url, or a file on this machine (where
+    Discord has an attachment). The person at the console may fetch from this machine's
+    own network, as they could anyway; Discord's /add may not (add_private_hosts)."""
+    if bool(url) == bool(file):
+        raise QueryError("/add takes url or file: a web address or an article file (.html, .txt, .md).")
+    if url and "://" not in url and Path(url).suffix.lower() in FILE_SUFFIXES:
+        url, file = None, url  # (a file's name typed without file:)
+    limits = fetch.Limits.of(service.settings.bot, local=True)
+    page = fetch.fetch_sync(service.check_new_url(url), limits) if url else fetch.read_file(Path(file or ""), limits)
+    return add_page(service, page)
+
+
+def add_page(service: Service, page: Page) -> list[render.Message]:
+    """A fetched page or file into the corpus: AddError (a refusal, saying why), or the
+    article's title and quotations after the reload."""
+    return render.added_page(service.add(page))
 
 
 def complete(service: Service, typed: str) -> list[dict[str, str]]:
@@ -116,7 +141,7 @@ def parse_line(line: str) -> Invocation:
         key, sep, value = w.partition(":")
         if sep and key in known:
             options[key] = value
-        elif sep and value and _OPTION_NAME.fullmatch(key):
+        elif sep and value and _OPTION_NAME.fullmatch(key) and not value.startswith("//"):
             raise QueryError(f"/{name} has no option “{key}”" + (
                 f"; its options: {', '.join(known)}." if known else "."))
         else:
@@ -127,7 +152,10 @@ def parse_line(line: str) -> Invocation:
         if known[0] in options:
             raise QueryError(f"/{name}: give {known[0]} once.")
         options[known[0]] = " ".join(loose)
-    if known and known[0] not in options:
+    if name in ONE_OF:
+        if not any(k in options for k in ONE_OF[name]):
+            raise QueryError(f"/{name} needs {' or '.join(ONE_OF[name])}, e.g. /{name} https://example.org/news/story.")
+    elif known and known[0] not in options:
         raise QueryError(f"/{name} needs {known[0]}, e.g. /{name} {'Stoltenberg' if name == 'quote' else 'open door'}.")
     return Invocation(name, options)
 
@@ -144,4 +172,6 @@ def answer(service: Service, inv: Invocation) -> list[render.Message]:
         return sources(service)
     if inv.command == "about":
         return about(service)
+    if inv.command == "add":
+        return add(service, o.get("url"), o.get("file"))
     return reload(service)

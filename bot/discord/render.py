@@ -12,12 +12,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from discord.utils import escape_markdown, escape_mentions
 
 from bot.excerpt import window
 from bot.index import ArticleInfo, QuoteAnswer, ReloadReport, Speaker, Statement, WhoHit
+
+if TYPE_CHECKING:
+    from bot.service import Added
 
 Message = dict[str, Any]
 
@@ -304,6 +307,42 @@ def reload_page(report: ReloadReport) -> list[Message]:
             f"{len(report.articles_removed)} removed.\nQuotes: {report.quotes_before} → {report.quotes_after}."
             f"\n{report.extracted} file(s) read, {report.from_cache} from cache, in {report.seconds:.2f} s.")
     return [message(_embed("Reloaded", desc, "ok", fields), ephemeral=True)]
+
+
+# ---- /add ------------------------------------------------------------------------------
+
+_ADD_SHOWN = 10
+
+
+def added_page(added: Added) -> list[Message]:
+    """The article just added: its title and source, then the quotations found in it with
+    their speakers (the first ten; /quote and /who find them all)."""
+    d = added.draft
+    info = ArticleInfo(added.file, d.title, d.outlet, d.date, d.url)
+    by = f" · by {safe_cut(d.author, 100)}" if d.author else ""
+    outlet = safe_cut(d.outlet, 80) if d.outlet else "unknown outlet"
+    n = len(added.statements)
+    # (the file name is a slug: letters, digits and hyphens, nothing to escape)
+    desc = (f"{_link(info, 300)}\n{outlet} · {_date(d.date)}{by}\nSaved as `{added.file}`; "
+            f"{n} statement(s) found." + ("" if n else " Nothing in it reads as a quotation."))
+    fields: list[tuple[str, str]] = []
+    used = len(desc)
+    for st in added.statements[:_ADD_SHOWN]:
+        who = st.speaker or ("speaker uncertain" if st.speaker_guess else "speaker unknown")
+        name = safe_cut(f"{len(fields) + 1}. {who}" + (f" — {st.speaker_role}" if st.speaker_role else "")
+                        + f" ({KIND_LABEL.get(st.kind, st.kind)})", FIELD_NAME_MAX)
+        value = f"“{safe_cut(st.text, 300)}”"
+        if used + len(name) + len(value) > _PAGE_BUDGET:
+            break
+        fields.append((name, value))
+        used += len(name) + len(value)
+    more = f"{len(fields)} of {n} shown (/quote finds the rest) · " if len(fields) < n else ""
+    if added.warnings:
+        fields.append(("Warnings", safe_cut("\n".join(added.warnings[:5]), FIELD_VALUE_MAX)))
+    r = added.report
+    footer = f"{more}Quotes in the corpus: {r.quotes_before} → {r.quotes_after}"
+    return [message(_embed(safe_cut(f"Added: {d.title}", TITLE_MAX), desc, "ok", fields, footer),
+                    ephemeral=True)]
 
 
 def error_page(text: str) -> list[Message]:
