@@ -273,7 +273,8 @@ def about_page(articles: int, quotes: int, speakers: int, first: dt.date | None,
             "**/quote** `speaker` — what someone said, newest first (optionally by kind and dates).\n"
             "**/who** `phrase` — who said something like this; typos and word order don't matter.\n"
             "**/speakers**, **/sources** — browse everyone quoted and every article.\n"
-            "**/reload** — admins: re-read the corpus after adding or changing articles.")
+            "**/reload** — admins: re-read the corpus after adding or changing articles.\n"
+            "**/add** `url` or `file` — admins: add a news article and see the quotations in it.")
     return [message(_embed("quotebot", desc, "list"), ephemeral=True)]
 
 
