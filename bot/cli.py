@@ -1,7 +1,8 @@
 """The command line: every question the bot answers, answered here first.
 
-Exit status: 0 with an answer, 1 when there is none (no such speaker, no match), 2 when
-the question or the set-up is wrong (bad option, bad config, missing corpus)."""
+Exit status: 0 with an answer, 1 when there is none (no such speaker, no match) or an
+article is not added (saying why), 2 when the question or the set-up is wrong (bad
+option, bad config, missing corpus)."""
 
 from __future__ import annotations
 
@@ -280,6 +281,35 @@ def cmd_sources(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_add(args: argparse.Namespace) -> int:
+    """A web page (fetched, its main text and metadata extracted) or an article file into
+    the corpus folder, then an incremental reload; the article's statements are printed."""
+    from bot import fetch
+
+    service, _ = _service(args)
+    limits = fetch.Limits.of(service.settings.bot, local=True)
+    if "://" in args.source:
+        page = fetch.fetch_sync(service.check_new_url(args.source), limits)
+    else:
+        page = fetch.read_file(Path(args.source), limits)
+    added = service.add(page)
+    d = added.draft
+    lines = [f"Added {d.title}", f"   {d.outlet or 'unknown outlet'}, {d.date.isoformat() if d.date else 'undated'}"
+             + (f", by {d.author}" if d.author else ""), *([f"   <{d.url}>"] if d.url else []),
+             f"   saved as {service.corpus / added.file}", "",
+             f"{len(added.statements)} statement(s):"]
+    for n, st in enumerate(added.statements, 1):
+        who = st.speaker or _uncertain(st, False)
+        lines.append(f"{n}. {who}{', ' + st.speaker_role if st.speaker_role else ''} ({st.kind})")
+        lines.append(f"   “{st.text}”")
+    lines += [f"warning: {w}" for w in added.warnings]
+    data = {"file": added.file, "title": d.title, "outlet": d.outlet, "author": d.author,
+            "date": d.date.isoformat() if d.date else None, "url": d.url, "source_url": d.source_url,
+            "statements": [st.to_json() for st in added.statements], "report": added.report.to_json()}
+    _emit(args, data, "\n".join(lines))
+    return 0
+
+
 def cmd_index(args: argparse.Namespace) -> int:
     _, report = _service(args)
     _emit(args, report.to_json(), report.summary())
@@ -460,6 +490,8 @@ def build_parser() -> argparse.ArgumentParser:
     query("speakers", "every speaker with role and count", cmd_speakers)
     query("sources", "every article with outlet, date and count", cmd_sources)
     query("index", "build or refresh the cache and print the reload report", cmd_index)
+    a = query("add", "add a news article (a web page or a .html/.txt/.md file) to the corpus", cmd_add)
+    a.add_argument("source", metavar="URL|FILE", help="the article's http(s) address, or its file")
     query("run", "the bot: on Discord with DISCORD_TOKEN set, else the offline console", cmd_run)
     query("console", "the offline console: type bot commands, see the bot's answers", cmd_console)
     y = query("sync", "register the slash commands with Discord (needs DISCORD_TOKEN)", cmd_sync)
@@ -472,6 +504,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     from bot.config import ConfigError
+    from bot.fetch import AddError
     from bot.index import QueryError
     from bot.service import ReloadError
 
@@ -480,7 +513,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except BrokenPipeError:
         return 0
-    except QueryError as e:
+    except (QueryError, AddError) as e:
         print(str(e), file=sys.stderr)
         return 1
     except (ConfigError, ReloadError) as e:

@@ -40,6 +40,11 @@ class BotSettings:
     page_timeout: float = 180.0
     # below this calibrated probability a statement's speaker is shown as uncertain
     min_confidence: float = 0.5
+    # /add: the largest page or file fetched, the time a fetch may take in all, and
+    # whether Discord's /add may fetch from loopback and private addresses
+    add_max_bytes: int = 5_000_000
+    add_timeout: float = 20.0
+    add_private_hosts: bool = False
 
 
 @dataclass(slots=True)
@@ -127,6 +132,9 @@ class BotFile(_Strict):
     who_limit: int = Field(10, ge=1, le=25)
     page_timeout: float = Field(180.0, ge=10, le=900)
     min_confidence: float = Field(0.5, ge=0, le=1)
+    add_max_bytes: int = Field(5_000_000, ge=1000, le=100_000_000)
+    add_timeout: float = Field(20.0, gt=0, le=300)
+    add_private_hosts: bool = False
 
 
 class SpeakerEntry(_Strict):
@@ -274,7 +282,9 @@ def _bot(path: Path) -> BotSettings:
     return BotSettings(corpus=f.corpus, cache=f.cache, page_size=f.page_size,
                        admin_users=tuple(f.admin_users or ()), admin_roles=tuple(f.admin_roles or ()),
                        dev_guild=f.dev_guild, who_min_score=float(f.who_min_score), who_limit=f.who_limit,
-                       page_timeout=float(f.page_timeout), min_confidence=float(f.min_confidence))
+                       page_timeout=float(f.page_timeout), min_confidence=float(f.min_confidence),
+                       add_max_bytes=f.add_max_bytes, add_timeout=float(f.add_timeout),
+                       add_private_hosts=f.add_private_hosts)
 
 
 def load_corrections(path: Path) -> tuple[Correction, ...]:

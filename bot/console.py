@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from bot.discord import answers, render
+from bot.fetch import AddError
 from bot.index import QueryError
 from bot.service import ReloadError, Service
 
@@ -30,6 +31,7 @@ HELP = """Commands (as in Discord; options as name:value, a phrase in double quo
                          (both kept in config/corrections.yaml, across reloads)
   /reload                re-read the corpus and config (the old index serves if it fails)
   A quote's id is the ten letters and digits shown after its source.
+  /add URL | file:PATH   add a news article (a web page, or a .html/.txt/.md file) and show its quotes
   /help                  this;  exit  leaves"""
 
 
@@ -66,7 +68,7 @@ def run_line(service: Service, line: str) -> tuple[list[render.Message], bool]:
     """The pages a line answers with, and whether it was an error reply."""
     try:
         return answers.answer(service, answers.parse_line(line)), False
-    except (QueryError, ReloadError) as e:
+    except (QueryError, ReloadError, AddError) as e:
         return render.error_page(str(e)), True
 
 

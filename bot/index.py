@@ -794,6 +794,14 @@ class QuoteIndex:
         """Every speaker, most quoted first."""
         return [self._speakers[k] for k in self._by_count]
 
+    def article_statements(self, article_id: str) -> list[Statement]:
+        """The statements of one article, in the order they stand in it."""
+        hit = self._articles.get(article_id)
+        if hit is None:
+            return []
+        seg, row = hit
+        return [self.statement(g) for g in seg.article_ids(row) if g not in self.dead]
+
     def sources(self) -> list[ArticleInfo]:
         """Every article, newest first."""
         arts = [seg.articles[row] for seg, row in self._articles.values()]

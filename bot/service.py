@@ -26,6 +26,7 @@ from bot import cache as cache_mod
 from bot import config
 from bot import corrections as corrections_mod
 from bot.context import Context, find_again, locate
+from bot.corpus import add as adding
 from bot.corpus.reader import SUFFIXES, decode, parse_article
 from bot.extract.pipeline import extract
 from bot.index import (
@@ -77,6 +78,25 @@ class Amended:
     def to_json(self) -> dict[str, object]:
         return {"statement": self.statement.to_json(), "correction": self.correction.to_json(),
                 "before": self.before, "new_speaker": self.new_speaker}
+
+
+@dataclass(frozen=True, slots=True)
+class Added:
+    """An article added to the corpus: its file, what was written, the reload that took
+    it in and its statements as the index now serves them."""
+
+    file: str
+    draft: adding.Draft
+    report: ReloadReport
+    statements: list[Statement]
+
+    @property
+    def warnings(self) -> list[str]:
+        return [w for w in self.report.warnings if w.startswith(f"{self.file}:")]
+
+
+# How long an add waits for a reload that is running (a /reload, another add) to finish.
+ADD_WAIT = 120.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,13 +189,19 @@ class Service:
         self._lock = threading.Lock()
         self._files: dict[str, _FileState] = {}
         self._delta: dict[str, Entry] = {}
+        self._add_lock = threading.Lock()
+        # article id -> ((path, size, mtime_ns), its urls and text fingerprint): what an
+        # add compares a new article with, read again only for files that changed
+        self._prints: dict[str, tuple[tuple[str, int, int], adding.Fingerprint | None]] = {}
 
     @property
     def reloading(self) -> bool:
         return self._lock.locked()
 
-    def reload(self) -> ReloadReport:
-        if not self._lock.acquire(blocking=False):
+    def reload(self, wait: float = 0) -> ReloadReport:
+        """Raises ReloadBusy while another reload runs (after waiting up to `wait` s)."""
+        got = self._lock.acquire(timeout=wait) if wait > 0 else self._lock.acquire(blocking=False)
+        if not got:
             raise ReloadBusy()
         try:
             return self._reload()
@@ -304,6 +330,68 @@ class Service:
         self._files = states
         self.last_report = report
         return report
+
+    # ---- adding an article ------------------------------------------------------------
+
+    def check_new_url(self, url: str) -> str:
+        """The url, if it is a web address that no article in the corpus has (in its front
+        matter or sources.yaml); else AddError. Asked before fetching, so that a page
+        already there is not fetched again."""
+        url = adding.check_url(url)
+        draft = adding.Draft(title="", body="", url=url)
+        hit = adding.find_duplicate(draft, self._fingerprints(), self._source_urls(), by_text=False)
+        if hit is not None:
+            raise adding.AddError("duplicate", f"{url[:200]}: already in the corpus as {hit[0]} (the same address)")
+        return url
+
+    def add(self, page: adding.Page) -> Added:
+        """The article in a fetched page or a file, written to the corpus folder as .md,
+        then an incremental reload. AddError (and nothing written) where it is no article
+        or repeats one in the corpus, by url or by text; ReloadError where the file was
+        written but the reload failed (the old index serves; the next reload takes it)."""
+        draft = adding.draft(page)
+        with self._add_lock:  # (two adds of one page: the second finds the first's file)
+            if not self.corpus.is_dir():
+                raise ReloadError(f"{self.corpus}: the corpus folder does not exist")
+            hit = adding.find_duplicate(draft, self._fingerprints(), self._source_urls())
+            if hit is not None:
+                aid, by = hit
+                raise adding.AddError("duplicate", f"{page.name}: already in the corpus as {aid} "
+                                      + ("(the same address)" if by == "url" else "(the same text)"))
+            path = adding.write_new(self.corpus, adding.slug(draft.title, draft.date), draft.markdown())
+            aid = path.name
+            try:
+                report = self.reload(wait=ADD_WAIT)
+            except ReloadError as e:
+                raise ReloadError(f"Saved as {aid}, but the reload failed: {e}") from e
+        return Added(aid, draft, report, self.index.article_statements(aid))
+
+    def _source_urls(self) -> list[tuple[str, str]]:
+        return [(a.id, a.url) for a in self.index.sources() if a.url]
+
+    def _fingerprints(self) -> dict[str, adding.Fingerprint]:
+        out: dict[str, adding.Fingerprint] = {}
+        seen: dict[str, tuple[tuple[str, int, int], adding.Fingerprint | None]] = {}
+        try:
+            listed = list_articles(self.corpus)
+        except OSError as e:
+            raise ReloadError(f"{self.corpus}: cannot list the corpus folder ({e.strerror or e})") from e
+        for aid, path, size, mtime_ns in listed:
+            stamp = (path, size, mtime_ns)
+            prev = self._prints.get(aid)
+            if prev is not None and prev[0] == stamp:
+                fp = prev[1]
+            else:
+                try:
+                    with open(path, "rb") as f:
+                        fp = adding.fingerprint_file(aid, f.read())
+                except OSError:
+                    fp = None  # (gone or unreadable: compares with nothing)
+            seen[aid] = (stamp, fp)
+            if fp is not None:
+                out[aid] = fp
+        self._prints = seen
+        return out
 
     def _next_index(self, old: QuoteIndex, changed: dict[str, Entry], removed: list[str],
                     states: dict[str, _FileState], directory: Directory,

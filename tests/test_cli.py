@@ -114,7 +114,7 @@ def test_commands_json_lists_the_sync_payloads() -> None:
     res = _run("commands", "--json")
     assert res.returncode == 0, res.stderr
     cmds = {c["name"]: c for c in json.loads(res.stdout)}
-    assert set(cmds) == {"quote", "who", "context", "speakers", "sources", "about", "correct", "hide", "reload"}
+    assert set(cmds) == {"quote", "who", "context", "speakers", "sources", "about", "correct", "hide", "reload", "add"}
     assert all(c["type"] == 1 and c["description"] for c in cmds.values())  # slash commands, described
     options = {o["name"]: o for o in cmds["quote"]["options"]}
     assert list(options) == ["speaker", "kind", "since", "until"]
@@ -123,6 +123,7 @@ def test_commands_json_lists_the_sync_payloads() -> None:
     assert [o["name"] for o in cmds["who"]["options"]] == ["phrase"] and cmds["who"]["options"][0]["required"]
     # /reload: hidden from members without Manage Server (0x20), not in DMs
     assert cmds["reload"]["default_member_permissions"] in (32, "32") and not cmds["reload"]["dm_permission"]
+    assert cmds["add"]["default_member_permissions"] in (32, "32") and not cmds["add"]["dm_permission"]
 
 
 @pytest.mark.parametrize(("args", "says"), [

@@ -93,9 +93,10 @@ def test_command_payloads_are_what_discord_accepts(service: Service) -> None:
         errors = list(check.iter_errors(p))
         assert not errors, (p["name"], errors[0].message)
     by_name = {p["name"]: p for p in payloads}
-    assert set(by_name) == {"quote", "who", "context", "speakers", "sources", "about", "correct", "hide", "reload"}
+    assert set(by_name) == {"quote", "who", "context", "speakers", "sources", "about", "correct", "hide",
+                            "reload", "add"}
     assert by_name["quote"]["options"][0]["autocomplete"] is True
-    for admin in ("reload", "correct", "hide"):
+    for admin in ("reload", "correct", "hide", "add"):
         assert int(by_name[admin]["default_member_permissions"]) == MANAGE_GUILD
 
 

@@ -7,10 +7,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from bot import fetch
 from bot.discord import render
+from bot.fetch import FILE_SUFFIXES, Page
 from bot.index import KINDS, QueryError
 from bot.service import Service
 
@@ -27,6 +30,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "correct": ("quote", "speaker"),
     "hide": ("quote",),
     "reload": (),
+    "add": ("url", "file"),
 }
 REQUIRED: dict[str, tuple[str, ...]] = {
     "quote": ("speaker",), "who": ("phrase",), "context": ("quote",),
@@ -36,6 +40,8 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 TEXT_OPTIONS = frozenset({"speaker", "phrase"})
 _EXAMPLE = {"quote": "/quote Stoltenberg", "who": "/who open door", "context": "/context ca8mx7xfdx",
             "correct": "/correct ca8mx7xfdx Jens Stoltenberg", "hide": "/hide ca8mx7xfdx"}
+# commands that need one of their options, whichever
+ONE_OF: dict[str, tuple[str, ...]] = {"add": ("url", "file")}
 MAX_OPTION_CHARS = 1000
 
 
@@ -99,6 +105,25 @@ def hide(service: Service, quote: str, by: str | None = None) -> list[render.Mes
     return render.correction_page(done.statement, done.before, done.new_speaker)
 
 
+def add(service: Service, url: str | None = None, file: str | None = None) -> list[render.Message]:
+    """/add in the console: a page fetched from url, or a file on this machine (where
+    Discord has an attachment). The person at the console may fetch from this machine's
+    own network, as they could anyway; Discord's /add may not (add_private_hosts)."""
+    if bool(url) == bool(file):
+        raise QueryError("/add takes url or file: a web address or an article file (.html, .txt, .md).")
+    if url and "://" not in url and Path(url).suffix.lower() in FILE_SUFFIXES:
+        url, file = None, url  # (a file's name typed without file:)
+    limits = fetch.Limits.of(service.settings.bot, local=True)
+    page = fetch.fetch_sync(service.check_new_url(url), limits) if url else fetch.read_file(Path(file or ""), limits)
+    return add_page(service, page)
+
+
+def add_page(service: Service, page: Page) -> list[render.Message]:
+    """A fetched page or file into the corpus: AddError (a refusal, saying why), or the
+    article's title and quotations after the reload."""
+    return render.added_page(service.add(page))
+
+
 def complete(service: Service, typed: str) -> list[dict[str, str]]:
     return render.choices(service.index.complete_speaker(typed[:MAX_OPTION_CHARS]))
 
@@ -150,7 +175,7 @@ def parse_line(line: str) -> Invocation:
                 raise QueryError(f"/{name}: give {key} once.")
             options[key] = [value]
             last = key if key in TEXT_OPTIONS else None
-        elif sep and value and _OPTION_NAME.fullmatch(key):
+        elif sep and value and _OPTION_NAME.fullmatch(key) and not value.startswith("//"):
             raise QueryError(f"/{name} has no option “{key}”" + (
                 f"; its options: {', '.join(known)}." if known else "."))
         elif last is not None:
@@ -167,6 +192,8 @@ def parse_line(line: str) -> Invocation:
             options[o] = loose[k:] if k == len(free) - 1 else loose[k:k + 1]
             if k == len(loose) - 1:
                 break
+    if name in ONE_OF and not any(" ".join(options.get(k, ())).strip() for k in ONE_OF[name]):
+        raise QueryError(f"/{name} needs {' or '.join(ONE_OF[name])}, e.g. /{name} https://example.org/news/story.")
     missing = [o for o in required if not " ".join(options.get(o, ())).strip()]
     if missing:
         raise QueryError(f"/{name} needs {' and '.join(missing)}, e.g. {_EXAMPLE[name]}.")
@@ -191,4 +218,6 @@ def answer(service: Service, inv: Invocation) -> list[render.Message]:
         return correct(service, o["quote"], o["speaker"], by="console")
     if inv.command == "hide":
         return hide(service, o["quote"], by="console")
+    if inv.command == "add":
+        return add(service, o.get("url"), o.get("file"))
     return reload(service)

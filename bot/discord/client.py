@@ -15,6 +15,7 @@ from discord.ext import commands
 from bot.discord import render
 from bot.discord.cog import NotAdmin, QuoteCog
 from bot.discord.sending import send_kwargs
+from bot.fetch import AddError
 from bot.index import QueryError
 from bot.service import ReloadError, Service
 
@@ -43,7 +44,7 @@ def read_token(env: dict[str, str] | None = None, dotenv: Path | str = ".env") -
 def friendly(error: app_commands.AppCommandError) -> str | None:
     """The message a user sees for an error we expect; None for a bug."""
     original = getattr(error, "original", None) or error
-    if isinstance(original, QueryError | ReloadError):
+    if isinstance(original, QueryError | ReloadError | AddError):
         return str(original)
     if isinstance(error, NotAdmin):
         return str(error)

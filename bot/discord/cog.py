@@ -7,15 +7,18 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Literal
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot import fetch
 from bot.discord import answers, render
 from bot.discord.paginator import OpenContext, PageView, wants_view
 from bot.discord.sending import send_kwargs
+from bot.fetch import AddError, kind_of
 from bot.index import QueryError
 from bot.service import ReloadError
 
@@ -188,4 +191,41 @@ class QuoteCog(commands.Cog):
         pages = await asyncio.to_thread(answers.reload, self.service)
         log.info("reload by %s: %s", interaction.user.id, self.service.last_report.summary().splitlines()[0]
                  if self.service.last_report else "")
+        await self._answer(interaction, pages)
+
+    @app_commands.command(name="add", description="Admins: add a news article from a link or a file")
+    @app_commands.describe(url="The article's web address (http or https)",
+                           file="The article as a file: .html, .txt or .md")
+    @app_commands.default_permissions(manage_guild=True)
+    @app_commands.guild_only()
+    @app_commands.check(is_admin)
+    async def add(self, interaction: discord.Interaction,
+                  url: app_commands.Range[str, 1, 2000] | None = None,
+                  file: discord.Attachment | None = None) -> None:
+        if (url is None) == (file is None):
+            raise AddError("bad_url", "Give the article's url or attach its file (.html, .txt or .md), one of them.")
+        limits = fetch.Limits.of(self.service.settings.bot, local=False)
+        kind = None
+        if file is not None:
+            kind = kind_of(None, file.filename)
+            if kind is None:
+                raise AddError("not_article", f"{file.filename}: not an article file (attach .html, .txt or .md)")
+            if file.size > limits.max_bytes:
+                raise AddError("too_large", f"{file.filename}: too large ({file.size:,} bytes; "
+                               f"at most {limits.max_bytes:,})")
+        # fetching and reading can take longer than Discord's 3 seconds: say so first
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        if file is not None:
+            page = await fetch.fetch(file.url, limits, expect=kind, name=file.filename)
+            # (an attachment's address is Discord's, and expires: not the article's url)
+            page = replace(page, url=None)
+        else:
+            # (not fetched again when the corpus has it; this reads the corpus's files that
+            # changed since the last add: in a thread)
+            checked = await asyncio.to_thread(self.service.check_new_url, url or "")
+            page = await fetch.fetch(checked, limits)
+        # extraction and the reload are CPU work: in a thread, so that other commands
+        # are answered meanwhile
+        pages = await asyncio.to_thread(answers.add_page, self.service, page)
+        log.info("article added by %s: %s", interaction.user.id, pages[0]["embeds"][0]["title"][:120])
         await self._answer(interaction, pages)

@@ -12,13 +12,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from discord.utils import escape_markdown, escape_mentions
 
 from bot.context import Context
 from bot.excerpt import window
 from bot.index import ArticleInfo, QuoteAnswer, ReloadReport, Speaker, Statement, WhoHit
+
+if TYPE_CHECKING:
+    from bot.service import Added
 
 Message = dict[str, Any]
 
@@ -309,7 +312,8 @@ def about_page(articles: int, quotes: int, speakers: int, first: dt.date | None,
             "**/speakers**, **/sources** — browse everyone quoted and every article.\n"
             "**/context** `quote` — a quote in its article (or press its Context button).\n"
             "**/correct** `quote` `speaker`, **/hide** `quote` — admins: fix what I got wrong.\n"
-            "**/reload** — admins: re-read the corpus after adding or changing articles.")
+            "**/reload** — admins: re-read the corpus after adding or changing articles.\n"
+            "**/add** `url` or `file` — admins: add a news article and see the quotations in it.")
     return [message(_embed("quotebot", desc, "list"), ephemeral=True)]
 
 
@@ -460,6 +464,42 @@ def correction_page(st: Statement, before: str | None, new_speaker: bool) -> lis
         desc = (f"{quote}\n\nNow said by **{safe_cut(st.speaker or '?', 200)}**{was}{new}. Shown as "
                 f"“{CORRECTED}”, across reloads (config/corrections.yaml).")
     return [message(_embed(title, desc, "ok"), ephemeral=True)]
+
+
+# ---- /add ------------------------------------------------------------------------------
+
+_ADD_SHOWN = 10
+
+
+def added_page(added: Added) -> list[Message]:
+    """The article just added: its title and source, then the quotations found in it with
+    their speakers (the first ten; /quote and /who find them all)."""
+    d = added.draft
+    info = ArticleInfo(added.file, d.title, d.outlet, d.date, d.url)
+    by = f" · by {safe_cut(d.author, 100)}" if d.author else ""
+    outlet = safe_cut(d.outlet, 80) if d.outlet else "unknown outlet"
+    n = len(added.statements)
+    # (the file name is a slug: letters, digits and hyphens, nothing to escape)
+    desc = (f"{_link(info, 300)}\n{outlet} · {_date(d.date)}{by}\nSaved as `{added.file}`; "
+            f"{n} statement(s) found." + ("" if n else " Nothing in it reads as a quotation."))
+    fields: list[tuple[str, str]] = []
+    used = len(desc)
+    for st in added.statements[:_ADD_SHOWN]:
+        who = st.speaker or ("speaker uncertain" if st.speaker_guess else "speaker unknown")
+        name = safe_cut(f"{len(fields) + 1}. {who}" + (f" — {st.speaker_role}" if st.speaker_role else "")
+                        + f" ({KIND_LABEL.get(st.kind, st.kind)})", FIELD_NAME_MAX)
+        value = f"“{safe_cut(st.text, 300)}”"
+        if used + len(name) + len(value) > _PAGE_BUDGET:
+            break
+        fields.append((name, value))
+        used += len(name) + len(value)
+    more = f"{len(fields)} of {n} shown (/quote finds the rest) · " if len(fields) < n else ""
+    if added.warnings:
+        fields.append(("Warnings", safe_cut("\n".join(added.warnings[:5]), FIELD_VALUE_MAX)))
+    r = added.report
+    footer = f"{more}Quotes in the corpus: {r.quotes_before} → {r.quotes_after}"
+    return [message(_embed(safe_cut(f"Added: {d.title}", TITLE_MAX), desc, "ok", fields, footer),
+                    ephemeral=True)]
 
 
 def error_page(text: str) -> list[Message]:
