@@ -200,6 +200,52 @@ def cmd_who(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_timeline(args: argparse.Namespace) -> int:
+    from bot import timeline
+    from bot.export import slug
+
+    service, _ = _service(args)
+    tl, png = timeline.chart(service.index, args.name, args.period, since=args.since, until=args.until)
+    path = Path(args.output or f"{slug(tl.speaker.name)}-timeline.png")
+    try:
+        path.write_bytes(png)
+    except OSError as e:
+        print(f"error: cannot write {path}: {e.strerror or e}", file=sys.stderr)
+        return 2
+    sp = tl.speaker
+    lines = [sp.name + (f" — {sp.role}" if sp.role else "") + f": {tl.total} statement(s) by {tl.period}", "",
+             f"{'week of' if tl.period == 'week' else 'month':<10}  direct  partial  reported  total"]
+    for start, c in zip(tl.starts, tl.counts, strict=True):
+        label = start.isoformat() if tl.period == "week" else start.isoformat()[:7]
+        lines.append(f"{label:<10}  {c[0]:>6}  {c[1]:>7}  {c[2]:>8}  {sum(c):>5}")
+    if tl.undated:
+        lines.append(f"{'undated':<10}  {'':>6}  {'':>7}  {'':>8}  {tl.undated:>5}")
+    lines += ["", "outlets: " + ", ".join(f"{o} {n}" for o, n in tl.outlets),
+              f"chart: {path} ({timeline.WIDTH_PX}×{timeline.HEIGHT_PX} PNG, {len(png)} bytes)"]
+    _emit(args, {**tl.to_json(), "file": str(path)}, "\n".join(lines))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from bot.export import export
+
+    fmt = args.format or ("json" if args.json else "csv")
+    service, _ = _service(args)
+    exp = export(service.index, args.name, fmt, args.kind, args.since, args.until)
+    if not args.output or args.output == "-":
+        sys.stdout.buffer.write(exp.data)
+        sys.stdout.flush()
+        return 0 if exp.count else 1
+    try:
+        Path(args.output).write_bytes(exp.data)
+    except OSError as e:
+        print(f"error: cannot write {args.output}: {e.strerror or e}", file=sys.stderr)
+        return 2
+    print(f"wrote {exp.count} statement(s) by {exp.speaker.name} to {args.output} ({fmt}, {len(exp.data)} bytes)",
+          file=sys.stderr)
+    return 0 if exp.count else 1
+
+
 def cmd_speakers(args: argparse.Namespace) -> int:
     service, _ = _service(args)
     sps = service.index.speakers()
@@ -238,7 +284,7 @@ def _serving(args: argparse.Namespace):
 def cmd_console(args: argparse.Namespace) -> int:
     from bot import console
 
-    return console.main(_serving(args))
+    return console.main(_serving(args), files_dir=Path(args.files) if getattr(args, "files", None) else None)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -391,11 +437,29 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--full", action="store_true", help="whole quotations, not a window around the match")
     w.add_argument("--guesses", action="store_true",
                    help="name the likeliest speaker where the speaker is uncertain")
+    t = query("timeline", "a PNG chart of a speaker's statements per week or month, by kind and outlet",
+              cmd_timeline)
+    t.add_argument("name", help="full name, surname or alias")
+    t.add_argument("-o", "--output", metavar="FILE.png", help="where to write the chart (default: NAME-timeline.png)")
+    t.add_argument("--period", choices=["week", "month"],
+                   help="bars by week or month (default: weeks for up to half a year, else months)")
+    t.add_argument("--since", type=_date_arg, help="YYYY-MM-DD")
+    t.add_argument("--until", type=_date_arg, help="YYYY-MM-DD")
+    x = query("export", "a speaker's statements as CSV or JSON (--json: --format json)", cmd_export)
+    x.add_argument("name", help="full name, surname or alias")
+    x.add_argument("--format", choices=["csv", "json"], help="csv (default) or json")
+    x.add_argument("-o", "--output", metavar="FILE", help="where to write it (default: standard output)")
+    x.add_argument("--kind", choices=["direct", "partial", "reported"])
+    x.add_argument("--since", type=_date_arg, help="YYYY-MM-DD")
+    x.add_argument("--until", type=_date_arg, help="YYYY-MM-DD")
     query("speakers", "every speaker with role and count", cmd_speakers)
     query("sources", "every article with outlet, date and count", cmd_sources)
     query("index", "build or refresh the cache and print the reload report", cmd_index)
-    query("run", "the bot: on Discord with DISCORD_TOKEN set, else the offline console", cmd_run)
-    query("console", "the offline console: type bot commands, see the bot's answers", cmd_console)
+    files_help = "where the console saves the files a reply attaches (default: quotebot-files in the temp folder)"
+    query("run", "the bot: on Discord with DISCORD_TOKEN set, else the offline console",
+          cmd_run).add_argument("--files", metavar="DIR", help=files_help)
+    query("console", "the offline console: type bot commands, see the bot's answers",
+          cmd_console).add_argument("--files", metavar="DIR", help=files_help)
     y = query("sync", "register the slash commands with Discord (needs DISCORD_TOKEN)", cmd_sync)
     y.add_argument("--guild", type=int, help="one server's id: instant, for testing (default: dev_guild)")
     query("commands", "the command payloads that sync would send", cmd_commands)

@@ -114,7 +114,7 @@ def test_commands_json_lists_the_sync_payloads() -> None:
     res = _run("commands", "--json")
     assert res.returncode == 0, res.stderr
     cmds = {c["name"]: c for c in json.loads(res.stdout)}
-    assert set(cmds) == {"quote", "who", "speakers", "sources", "about", "reload"}
+    assert set(cmds) == {"quote", "who", "timeline", "export", "speakers", "sources", "about", "reload"}
     assert all(c["type"] == 1 and c["description"] for c in cmds.values())  # slash commands, described
     options = {o["name"]: o for o in cmds["quote"]["options"]}
     assert list(options) == ["speaker", "kind", "since", "until"]

@@ -93,7 +93,7 @@ def test_command_payloads_are_what_discord_accepts(service: Service) -> None:
         errors = list(check.iter_errors(p))
         assert not errors, (p["name"], errors[0].message)
     by_name = {p["name"]: p for p in payloads}
-    assert set(by_name) == {"quote", "who", "speakers", "sources", "about", "reload"}
+    assert set(by_name) == {"quote", "who", "timeline", "export", "speakers", "sources", "about", "reload"}
     assert by_name["quote"]["options"][0]["autocomplete"] is True
     assert int(by_name["reload"]["default_member_permissions"]) == MANAGE_GUILD
 

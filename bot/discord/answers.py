@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
@@ -14,10 +15,15 @@ from bot.discord import render
 from bot.index import KINDS, QueryError
 from bot.service import Service
 
+if TYPE_CHECKING:
+    from bot.timeline import Timeline
+
 # command → its options in order; the first takes the rest of a console line's words
 COMMANDS: dict[str, tuple[str, ...]] = {
     "quote": ("speaker", "kind", "since", "until"),
     "who": ("phrase",),
+    "timeline": ("speaker", "period", "since", "until"),
+    "export": ("speaker", "format", "kind", "since", "until"),
     "speakers": (),
     "sources": (),
     "about": (),
@@ -49,6 +55,44 @@ def who(service: Service, phrase: str) -> list[render.Message]:
     bot = service.settings.bot
     hits = service.index.who(phrase[:MAX_OPTION_CHARS], limit=bot.who_limit, min_score=bot.who_min_score)
     return render.who_pages(phrase, hits)
+
+
+def timeline_counts(service: Service, speaker: str, period: str | None = None, since: str | None = None,
+                    until: str | None = None) -> Timeline:
+    """The counting half of /timeline: quick, and where every wrong option shows."""
+    from bot.timeline import timeline as count
+
+    return count(service.index, speaker[:MAX_OPTION_CHARS], period or None, since=parse_date(since, "since"),
+                 until=parse_date(until, "until"))
+
+
+def timeline_pages(tl: Timeline) -> list[render.Message]:
+    """The drawing half: slower (matplotlib), and with nothing left to go wrong for the asker."""
+    from bot.export import slug
+    from bot.timeline import draw
+
+    return render.timeline_page(tl, draw(tl), f"{slug(tl.speaker.name)}-timeline.png")
+
+
+def timeline(service: Service, speaker: str, period: str | None = None, since: str | None = None,
+             until: str | None = None) -> list[render.Message]:
+    return timeline_pages(timeline_counts(service, speaker, period, since, until))
+
+
+def export(service: Service, speaker: str, fmt: str = "csv", kind: str | None = None,
+           since: str | None = None, until: str | None = None, size_limit: int | None = None
+           ) -> list[render.Message]:
+    """size_limit: the most bytes a file may have where it is sent (Discord's limit for
+    that server); a larger export is an error that says how to narrow it."""
+    from bot.export import export as export_
+
+    exp = export_(service.index, speaker[:MAX_OPTION_CHARS], fmt or "csv", kind,
+                  parse_date(since, "since"), parse_date(until, "until"))
+    if size_limit is not None and len(exp.data) > size_limit:
+        raise QueryError(f"The export of {exp.speaker.name} is {render.size_text(len(exp.data))}, more than "
+                         f"the {render.size_text(size_limit)} Discord takes here; narrow it with since, until "
+                         "or kind, or run `quotebot export` on the command line.")
+    return render.export_page(exp)
 
 
 def speakers(service: Service) -> list[render.Message]:
@@ -128,7 +172,8 @@ def parse_line(line: str) -> Invocation:
             raise QueryError(f"/{name}: give {known[0]} once.")
         options[known[0]] = " ".join(loose)
     if known and known[0] not in options:
-        raise QueryError(f"/{name} needs {known[0]}, e.g. /{name} {'Stoltenberg' if name == 'quote' else 'open door'}.")
+        example = "open door" if name == "who" else "Stoltenberg"
+        raise QueryError(f"/{name} needs {known[0]}, e.g. /{name} {example}.")
     return Invocation(name, options)
 
 
@@ -138,6 +183,11 @@ def answer(service: Service, inv: Invocation) -> list[render.Message]:
         return quote(service, o["speaker"], o.get("kind"), o.get("since"), o.get("until"))
     if inv.command == "who":
         return who(service, o["phrase"])
+    if inv.command == "timeline":
+        return timeline(service, o["speaker"], o.get("period"), o.get("since"), o.get("until"))
+    if inv.command == "export":
+        return export(service, o["speaker"], o.get("format") or "csv", o.get("kind"), o.get("since"),
+                      o.get("until"))
     if inv.command == "speakers":
         return speakers(service)
     if inv.command == "sources":

@@ -90,6 +90,47 @@ class QuoteCog(commands.Cog):
     async def who(self, interaction: discord.Interaction, phrase: app_commands.Range[str, 1, 300]) -> None:
         await self._answer(interaction, answers.who(self.service, phrase))
 
+    @app_commands.command(name="timeline", description="A chart of a speaker's statements per week or month")
+    @app_commands.describe(speaker="Full name, surname or alias (typos are fine)",
+                           period="Bars by week or by month (default: weeks for up to half a year)",
+                           since="From this date, YYYY-MM-DD", until="Up to this date, YYYY-MM-DD")
+    async def timeline(self, interaction: discord.Interaction,
+                       speaker: app_commands.Range[str, 1, 200],
+                       period: Literal["week", "month"] | None = None,
+                       since: app_commands.Range[str, 1, 10] | None = None,
+                       until: app_commands.Range[str, 1, 10] | None = None) -> None:
+        # counted first, so that a wrong option is still a private reply; drawing (and,
+        # the first time, loading matplotlib) can take longer than Discord's 3 seconds:
+        # say so, then draw in a thread
+        tl = answers.timeline_counts(self.service, speaker, period, since, until)
+        await interaction.response.defer(thinking=True)
+        pages = await asyncio.to_thread(answers.timeline_pages, tl)
+        await self._answer(interaction, pages)
+
+    @app_commands.command(name="export", description="A speaker's statements as a CSV or JSON file")
+    @app_commands.describe(speaker="Full name, surname or alias (typos are fine)",
+                           format="CSV (spreadsheets) or JSON",
+                           kind="Only direct quotes, partial quotes or reported speech",
+                           since="From this date, YYYY-MM-DD", until="Up to this date, YYYY-MM-DD")
+    async def export(self, interaction: discord.Interaction,
+                     speaker: app_commands.Range[str, 1, 200],
+                     format: Literal["csv", "json"] = "csv",
+                     kind: Literal["direct", "partial", "reported"] | None = None,
+                     since: app_commands.Range[str, 1, 10] | None = None,
+                     until: app_commands.Range[str, 1, 10] | None = None) -> None:
+        # the file is for the asker (and an export too large for Discord is their error
+        # to hear, not the channel's): a private reply, made in a thread as it may be big
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        pages = await asyncio.to_thread(answers.export, self.service, speaker, format, kind, since, until,
+                                        interaction.filesize_limit)
+        await self._answer(interaction, pages)
+
+    @timeline.autocomplete("speaker")
+    @export.autocomplete("speaker")
+    async def any_speaker(self, interaction: discord.Interaction,
+                          current: str) -> list[app_commands.Choice[str]]:
+        return await self.quote_speaker(interaction, current)  # type: ignore[misc]
+
     @app_commands.command(name="speakers", description="Everyone quoted, most quoted first")
     async def speakers(self, interaction: discord.Interaction) -> None:
         await self._answer(interaction, answers.speakers(self.service))

@@ -12,12 +12,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from discord.utils import escape_markdown, escape_mentions
 
 from bot.excerpt import window
 from bot.index import ArticleInfo, QuoteAnswer, ReloadReport, Speaker, Statement, WhoHit
+
+if TYPE_CHECKING:
+    from bot.export import Export
+    from bot.timeline import Timeline
 
 Message = dict[str, Any]
 
@@ -269,6 +274,8 @@ def about_page(articles: int, quotes: int, speakers: int, first: dt.date | None,
             f"articles ({span}).\n\n"
             "**/quote** `speaker` — what someone said, newest first (optionally by kind and dates).\n"
             "**/who** `phrase` — who said something like this; typos and word order don't matter.\n"
+            "**/timeline** `speaker` — a chart of their statements per week or month.\n"
+            "**/export** `speaker` — their statements as a CSV or JSON file.\n"
             "**/speakers**, **/sources** — browse everyone quoted and every article.\n"
             "**/reload** — admins: re-read the corpus after adding or changing articles.")
     return [message(_embed("quotebot", desc, "list"), ephemeral=True)]
@@ -319,6 +326,71 @@ def choices(names: Sequence[str]) -> list[dict[str, str]]:
     return out
 
 
+# ---- files: /timeline, /export --------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file sent with a message (a multipart part beside its JSON). A page holds its
+    files under FILES, which is not part of the JSON: interaction_responses() and
+    send_kwargs() turn them into the `attachments` entries and parts Discord expects."""
+
+    filename: str
+    data: bytes
+    description: str = ""
+
+
+FILES = "files"
+ATTACHMENT_DESCRIPTION_MAX = 1024
+
+
+def files_of(page: Message) -> list[Attachment]:
+    return list(page.get(FILES, ()))
+
+
+def size_text(n: int) -> str:
+    return f"{n} bytes" if n < 1024 else f"{n / 1024:.1f} KB" if n < 1024 * 1024 else f"{n / 1048576:.1f} MB"
+
+
+def timeline_page(tl: Timeline, png: bytes, filename: str) -> list[Message]:
+    from bot.timeline import summary
+
+    sp = tl.speaker
+    outlets = ", ".join(f"{o} {n}" for o, n in tl.outlets[:8]) + (
+        f" and {len(tl.outlets) - 8} more" if len(tl.outlets) > 8 else "")
+    e = _embed(safe_cut(f"{speaker_title(sp)}: statements over time", TITLE_MAX), safe_cut(summary(tl), 1500),
+               "quote", [("Outlets", safe_cut(outlets, FIELD_VALUE_MAX))],
+               footer=f"{tl.total} statement(s) · by {tl.period} · chart attached")
+    e["image"] = {"url": f"attachment://{filename}"}
+    m = message(e)
+    m[FILES] = [Attachment(filename, png, shorten(summary(tl), ATTACHMENT_DESCRIPTION_MAX))]
+    return [m]
+
+
+def export_page(exp: Export) -> list[Message]:
+    from bot.export import COLUMNS
+
+    desc = (f"{exp.count} statement(s) by **{safe_cut(exp.speaker.name, 200)}**, newest first, as "
+            f"{exp.format.upper()} ({size_text(len(exp.data))}).\n"
+            + ("Columns: " + ", ".join(COLUMNS) if exp.format == "csv" else
+               "Each statement: text, kind, date, speaker, confidence, start and end offsets in the "
+               "article, and the article (id, title, outlet, date, url)") + ".")
+    m = message(_embed(safe_cut(f"Export: {exp.speaker.name}", TITLE_MAX), desc, "quote",
+                       footer=f"Attached: {exp.filename}"), ephemeral=True)
+    m[FILES] = [Attachment(exp.filename, exp.data, f"{exp.count} statements by {shorten(exp.speaker.name, 200)}")]
+    return [m]
+
+
+def json_payload(page: Message) -> Message:
+    """The page as the JSON Discord receives (payload_json, where files go with it): its
+    files as `attachments` entries, numbered as the multipart parts are."""
+    files = files_of(page)
+    data = {k: v for k, v in page.items() if k != FILES}
+    if files:
+        data["attachments"] = [{"id": str(i), "filename": f.filename, "description": f.description}
+                               for i, f in enumerate(files)]
+    return data
+
+
 # ---- interaction responses -----------------------------------------------------------
 
 NAV = (("first", "⏮"), ("previous", "◀"), ("next", "▶"), ("last", "⏭"))
@@ -340,7 +412,7 @@ def interaction_responses(pages: Sequence[Message]) -> list[dict[str, Any]]:
     update a button press makes (type 7)."""
     out = []
     for i, page in enumerate(pages):
-        data = dict(page)
+        data = json_payload(page)
         if len(pages) > 1:
             data["components"] = [nav_row(i, len(pages))]
         out.append({"type": 4 if i == 0 else 7, "data": data})
