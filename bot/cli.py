@@ -141,17 +141,26 @@ def _source_line(st) -> str:
 
 def cmd_quote(args: argparse.Namespace) -> int:
     service, _ = _service(args)
-    ans = service.index.quote(args.name, kind=args.kind, since=args.since, until=args.until)
+    ans = service.index.quote(args.name, kind=args.kind, since=args.since, until=args.until, about=args.about,
+                              min_score=service.settings.bot.who_min_score)
     sp = ans.speaker
     head = sp.name + (f" — {sp.role}" if sp.role else "")
     counts = ", ".join(f"{n} {k}" for k, n in sp.kinds)
-    lines = [head, f"{len(ans.statements)} statement(s) shown; {sp.count} in all ({counts})", ""]
+    order = f"; best match for “{ans.about}” first" if ans.about else ""
+    lines = [head, f"{len(ans.statements)} statement(s) shown; {sp.count} in all ({counts}){order}", ""]
     for st in ans.statements:
-        lines.append(f"{st.date.isoformat() if st.date else 'undated':<10}  {st.kind:<8}  “{st.text}”")
+        text = _marked(st.text, ans.marks[st.id], None) if ans.about else st.text
+        score = f"  (score {ans.scores[st.id]:.0f})" if ans.about else ""
+        lines.append(f"{st.date.isoformat() if st.date else 'undated':<10}  {st.kind:<8}  “{text}”{score}")
         lines.append(f"{'':<10}  {'':<8}  — {_source_line(st)}")
         lines.append("")
-    _emit(args, {"speaker": sp.to_json(), "statements": [s.to_json() for s in ans.statements]},
-          "\n".join(lines))
+    if ans.about:
+        data = {"speaker": sp.to_json(), "about": ans.about,
+                "statements": [{**s.to_json(), "score": round(ans.scores[s.id], 1),
+                                "marks": [list(m) for m in ans.marks[s.id]]} for s in ans.statements]}
+    else:
+        data = {"speaker": sp.to_json(), "statements": [s.to_json() for s in ans.statements]}
+    _emit(args, data, "\n".join(lines))
     return 0 if ans.statements else 1
 
 
@@ -182,10 +191,12 @@ def cmd_who(args: argparse.Namespace) -> int:
     service, _ = _service(args)
     bot = service.settings.bot
     hits = service.index.who(args.phrase, limit=args.limit or bot.who_limit,
-                             min_score=bot.who_min_score if args.min_score is None else args.min_score)
+                             min_score=bot.who_min_score if args.min_score is None else args.min_score,
+                             speaker=args.speaker, outlet=args.outlet, since=args.since, until=args.until)
     if not hits:
+        filtered = any(x is not None for x in (args.speaker, args.outlet, args.since, args.until))
         _emit(args, {"phrase": args.phrase, "hits": []},
-              f"Nobody in the corpus said anything like “{args.phrase}”.")
+              f"Nobody {'with these options' if filtered else 'in the corpus'} said anything like “{args.phrase}”.")
         return 1
     lines = []
     for n, h in enumerate(hits, 1):
@@ -428,8 +439,13 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--kind", choices=["direct", "partial", "reported"])
     q.add_argument("--since", type=_date_arg, help="YYYY-MM-DD")
     q.add_argument("--until", type=_date_arg, help="YYYY-MM-DD")
+    q.add_argument("--about", metavar="PHRASE", help="only what they said on this, best match first")
     w = query("who", "who said something like a phrase", cmd_who)
     w.add_argument("phrase")
+    w.add_argument("--speaker", help="only this speaker's statements")
+    w.add_argument("--outlet", help="only statements in this outlet (any outlet whose name holds these words)")
+    w.add_argument("--since", type=_date_arg, help="YYYY-MM-DD")
+    w.add_argument("--until", type=_date_arg, help="YYYY-MM-DD")
     w.add_argument("--limit", type=_ranged(int, 1, 100, "a whole number from 1 to 100"),
                    help="most results, 1-100 (default: who_limit in bot.yaml)")
     w.add_argument("--min-score", type=_ranged(float, 0, 100, "a number from 0 to 100"),

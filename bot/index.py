@@ -16,7 +16,7 @@ import datetime as dt
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,6 +36,13 @@ _KIND_CODE = {k: i for i, k in enumerate(KINDS)}
 FUZZY_MIN_LEN = 4
 MAX_PHRASE_WORDS = 24
 MAX_NAME_CHARS = 200
+# A /who filter of up to this many statements is searched inside the phrase index (a
+# term set of ids); a wider one (a big outlet, a long stretch of dates) is searched
+# without it, asking for as many more candidates as the filter is narrow, and sifted.
+WITHIN_MAX = 100_000
+CANDIDATES_MAX = 5_000
+# The most statements /quote about: lists, best match first.
+ABOUT_LIMIT = 50
 
 
 class QueryError(Exception):
@@ -55,6 +62,11 @@ class AmbiguousSpeaker(QueryError):
         self.name = name
         self.candidates = list(candidates)
         super().__init__(f"“{name}” could be {_or_list(self.candidates)}. Please give the full name.")
+
+
+def _holds(sorted_ids: np.ndarray, gid: int) -> bool:
+    k = int(np.searchsorted(sorted_ids, gid))
+    return k < sorted_ids.size and int(sorted_ids[k]) == gid
 
 
 def _or_list(names: Sequence[str]) -> str:
@@ -155,6 +167,11 @@ class Statements(Sequence[Statement]):
 class QuoteAnswer:
     speaker: Speaker
     statements: Statements
+    # /quote about: a phrase: the statements matching it, best first, each with its
+    # score and the matching words' places in its text (by statement id)
+    about: str | None = None
+    scores: Mapping[int, float] = field(default_factory=dict)
+    marks: Mapping[int, tuple[tuple[int, int], ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -693,13 +710,21 @@ class QuoteIndex:
         raise AmbiguousSpeaker(typed, ranked[:10])
 
     def quote(self, speaker: str, kind: str | None = None, since: dt.date | None = None,
-              until: dt.date | None = None) -> QuoteAnswer:
-        """What a speaker said, newest first."""
+              until: dt.date | None = None, about: str | None = None, min_score: float = 60.0,
+              limit: int = ABOUT_LIMIT) -> QuoteAnswer:
+        """What a speaker said, newest first; with `about`, what they said on that (a
+        phrase, matched as who() matches it), best match first."""
         if kind is not None and kind not in KINDS:
             raise QueryError(f"kind must be one of {', '.join(KINDS)}, not “{kind}”.")
         if since and until and since > until:
             raise QueryError("“since” is after “until”.")
         sp = self.find_speaker(speaker)
+        if about is not None and about.strip():
+            allowed = self._where(sp.name, None, kind, since, until)
+            hits = self._who(about, limit, min_score, allowed, "about")
+            ids_ = array("I", (h.statement.id for h in hits))
+            return QuoteAnswer(sp, Statements(self, ids_), " ".join(about.split()),
+                               {h.statement.id: h.score for h in hits}, {h.statement.id: h.marks for h in hits})
         ids: Sequence[int] = self._speaker_ids[sp.name]
         if kind is None and since is None and until is None:
             return QuoteAnswer(sp, Statements(self, ids))
@@ -717,6 +742,84 @@ class QuoteIndex:
                 continue
             out.append(gid)
         return QuoteAnswer(sp, Statements(self, out))
+
+    def _where(self, speaker_key: str | None, outlets: set[str] | None, kind: str | None,
+               since: dt.date | None, until: dt.date | None) -> np.ndarray | None:
+        """The live ids (sorted) of statements by that speaker, in those outlets, of that
+        kind, dated within since..until (an undated one is within no dates); None where
+        nothing is asked for."""
+        if speaker_key is None and outlets is None and kind is None and since is None and until is None:
+            return None
+        code = _KIND_CODE[kind] if kind else None
+        lo = since.toordinal() if since else 0
+        hi = until.toordinal() if until else 0
+        base = self.segments[0]
+        if speaker_key is not None:
+            ids = np.sort(np.asarray(self._speaker_ids[speaker_key], dtype=np.int64))
+        parts = []
+        for seg in self.segments:
+            if speaker_key is not None:
+                rows = ids[(ids >= seg.base) & (ids < seg.end)] - seg.base
+            else:
+                live = np.ones(seg.count, dtype=bool)
+                if seg is base and self._dead_ids.size:
+                    live[self._dead_ids.astype(np.int64) - base.base] = False
+                rows = np.flatnonzero(live)
+            keep = np.ones(rows.size, dtype=bool)
+            if code is not None:
+                keep &= seg.np_kinds[rows] == code
+            if lo or hi:
+                d = seg.np_dates[rows]
+                keep &= d > 0
+                if lo:
+                    keep &= d >= lo
+                if hi:
+                    keep &= d <= hi
+            if outlets is not None:
+                in_outlet = np.array([a.outlet in outlets for a in seg.articles] or [False], dtype=bool)
+                keep &= in_outlet[seg.np_art[rows]]
+            parts.append(rows[keep].astype(np.int64) + seg.base)
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+    def outlets(self) -> list[tuple[str, int]]:
+        """Every outlet with its number of articles, most first."""
+        counts = Counter(seg.articles[row].outlet for seg, row in self._articles.values()
+                         if seg.articles[row].outlet)
+        return sorted(counts.items(), key=lambda oc: (-oc[1], oc[0]))  # type: ignore[arg-type,return-value]
+
+    def find_outlets(self, typed: str) -> set[str]:
+        """The outlets a person means: every outlet whose name holds the words typed, or
+        words starting so, in any case or accents ("sputnik" is both "Sputnik" and
+        "Sputnik (via Ru-Main)"), else the one a slip away ("Reutres")."""
+        text = " ".join(str(typed).split())[:MAX_NAME_CHARS]
+        f = fold(text)
+        if not f:
+            raise QueryError("outlet: please give an outlet's name.")
+        folded = {name: fold(name) for name, _ in self.outlets()}
+        toks = f.split()
+        held = {n for n, fn in folded.items() if all(any(w.startswith(t) for w in fn.split()) for t in toks)}
+        if held:
+            return held
+        near = process.extract(f, folded, scorer=fuzz.ratio, limit=3, score_cutoff=85)
+        if near:
+            return {near[0][2]}
+        hints = [k for _, _, k in process.extract(f, folded, scorer=fuzz.WRatio, limit=3, score_cutoff=60)]
+        if hints:
+            raise QueryError(f"outlet: no outlet called “{text}” in the corpus; did you mean {_or_list(hints)}?")
+        most = [n for n, _ in self.outlets()]
+        known = f"; the outlets with most articles: {', '.join(most[:5])}." if most else \
+            "; no article names its outlet."
+        raise QueryError(f"outlet: no outlet called “{text}” in the corpus{known}")
+
+    def complete_outlet(self, prefix: str, limit: int = 25) -> list[str]:
+        """Outlet names for autocomplete: with a word starting with what was typed, the
+        ones with most articles first."""
+        f = fold(str(prefix)[:MAX_NAME_CHARS])
+        names = [n for n, _ in self.outlets()]
+        if not f:
+            return names[:limit]
+        toks = f.split()
+        return [n for n in names if all(any(w.startswith(t) for w in fold(n).split()) for t in toks)][:limit]
 
     def complete_speaker(self, prefix: str, limit: int = 25) -> list[str]:
         """Speaker names for autocomplete, best first: names with a word starting with what
@@ -745,27 +848,49 @@ class QuoteIndex:
                     seen.add(key)
         return out[:limit]
 
-    def who(self, phrase: str, limit: int = 10, min_score: float = 60.0) -> list[WhoHit]:
+    def who(self, phrase: str, limit: int = 10, min_score: float = 60.0, speaker: str | None = None,
+            outlet: str | None = None, since: dt.date | None = None, until: dt.date | None = None
+            ) -> list[WhoHit]:
         """Who said something like `phrase`: the best-matching statements, each with the
         words that matched marked. The phrase index (BM25, phrase and fuzzy queries) finds
         the candidates; they are ranked here: the words typed standing together in that
         order first, then near each other, then anywhere; a direct quotation before
-        reported speech at an equal score. Weak matches are left out."""
+        reported speech at an equal score. Weak matches are left out. Only statements
+        by `speaker`, in an `outlet` (any outlet whose name holds the words typed), and
+        dated from `since` to `until` are searched, where those are given."""
+        if since and until and since > until:
+            raise QueryError("“since” is after “until”.")
+        key = self.find_speaker(speaker).name if speaker is not None and speaker.strip() else None
+        outlets = self.find_outlets(outlet) if outlet is not None and outlet.strip() else None
+        return self._who(phrase, limit, min_score, self._where(key, outlets, None, since, until))
+
+    def _who(self, phrase: str, limit: int, min_score: float, allowed: np.ndarray | None,
+             option: str = "phrase") -> list[WhoHit]:
+        """who(), among the `allowed` ids (sorted; None: all)."""
         typed = " ".join(str(phrase).split())
         all_words = words(typed)
         if not all_words:
-            raise QueryError("Please give a phrase of a few words.")
+            raise QueryError(f"{option}: please give a phrase of a few words.")
         wanted = list(dict.fromkeys(w for w in all_words if w not in STOPWORDS))[:MAX_PHRASE_WORDS]
         if not wanted:
-            raise QueryError("That phrase has only very common words; add a word or two "
+            raise QueryError(f"{option}: that phrase has only very common words; add a word or two "
                              "that the speaker would have used.")
         query = " ".join(all_words[:MAX_PHRASE_WORDS])
-        found = self.phrases.snapshot.candidates(typed, max(limit * 3, 30))
+        want = max(limit * 3, 30)
+        if allowed is None:
+            found = self.phrases.snapshot.candidates(typed, want)
+        elif not allowed.size:
+            return []
+        elif allowed.size <= WITHIN_MAX:
+            found = self.phrases.snapshot.candidates(typed, want, within=allowed.tolist())
+        else:
+            share = allowed.size / max(1, len(self))
+            found = self.phrases.snapshot.candidates(typed, min(CANDIDATES_MAX, int(want / share) + 1))
         dead = self.dead
         # (scored from the columns; a Statement is made only for what is shown)
         scored: list[tuple[float, int, float, int, int, tuple[tuple[int, int], ...]]] = []
         for gid, bm25 in found:
-            if gid in dead:
+            if gid in dead or (allowed is not None and not _holds(allowed, gid)):
                 continue
             seg = self._seg(gid)
             i = gid - seg.base

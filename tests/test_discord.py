@@ -300,7 +300,7 @@ def test_an_unknown_option_is_an_error_naming_it_not_part_of_the_name() -> None:
     from bot.discord.answers import parse_line
     from bot.index import QueryError
 
-    with pytest.raises(QueryError, match="no option “foo”; its options: speaker, kind, since, until"):
+    with pytest.raises(QueryError, match="no option “foo”; its options: speaker, kind, since, until, about"):
         parse_line("/quote Stoltenberg foo:bar")
 
 

@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 
 # command → its options in order; the first takes the rest of a console line's words
 COMMANDS: dict[str, tuple[str, ...]] = {
-    "quote": ("speaker", "kind", "since", "until"),
-    "who": ("phrase",),
+    "quote": ("speaker", "kind", "since", "until", "about"),
+    "who": ("phrase", "speaker", "outlet", "since", "until"),
     "timeline": ("speaker", "period", "since", "until"),
     "export": ("speaker", "format", "kind", "since", "until"),
     "speakers": (),
@@ -30,6 +30,8 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "reload": (),
 }
 MAX_OPTION_CHARS = 1000
+# options whose value is free text (of several words), not a choice or a date
+FREE_TEXT = frozenset({"speaker", "phrase", "about", "outlet"})
 
 
 def parse_date(value: str | None, option: str) -> dt.date | None:
@@ -43,18 +45,25 @@ def parse_date(value: str | None, option: str) -> dt.date | None:
 
 
 def quote(service: Service, speaker: str, kind: str | None = None, since: str | None = None,
-          until: str | None = None) -> list[render.Message]:
+          until: str | None = None, about: str | None = None) -> list[render.Message]:
     if kind is not None and kind not in KINDS:
         raise QueryError(f"kind: choose {', '.join(KINDS)}.")
     ans = service.index.quote(speaker[:MAX_OPTION_CHARS], kind=kind, since=parse_date(since, "since"),
-                              until=parse_date(until, "until"))
+                              until=parse_date(until, "until"), about=(about or "")[:MAX_OPTION_CHARS] or None,
+                              min_score=service.settings.bot.who_min_score)
     return render.quote_pages(ans, service.settings.bot.page_size)
 
 
-def who(service: Service, phrase: str) -> list[render.Message]:
+def who(service: Service, phrase: str, speaker: str | None = None, outlet: str | None = None,
+        since: str | None = None, until: str | None = None) -> list[render.Message]:
     bot = service.settings.bot
-    hits = service.index.who(phrase[:MAX_OPTION_CHARS], limit=bot.who_limit, min_score=bot.who_min_score)
-    return render.who_pages(phrase, hits)
+    hits = service.index.who(phrase[:MAX_OPTION_CHARS], limit=bot.who_limit, min_score=bot.who_min_score,
+                             speaker=(speaker or "")[:MAX_OPTION_CHARS] or None,
+                             outlet=(outlet or "")[:MAX_OPTION_CHARS] or None,
+                             since=parse_date(since, "since"), until=parse_date(until, "until"))
+    filters = [(k, v) for k, v in (("speaker", speaker), ("outlet", outlet), ("since", since), ("until", until))
+               if v and v.strip()]
+    return render.who_pages(phrase, hits, filters)
 
 
 def timeline_counts(service: Service, speaker: str, period: str | None = None, since: str | None = None,
@@ -118,6 +127,10 @@ def complete(service: Service, typed: str) -> list[dict[str, str]]:
     return render.choices(service.index.complete_speaker(typed[:MAX_OPTION_CHARS]))
 
 
+def complete_outlet(service: Service, typed: str) -> list[dict[str, str]]:
+    return render.choices(service.index.complete_outlet(typed[:MAX_OPTION_CHARS]))
+
+
 @dataclass(frozen=True, slots=True)
 class Invocation:
     command: str
@@ -156,13 +169,19 @@ def parse_line(line: str) -> Invocation:
     known = COMMANDS[name]
     options: dict[str, str] = {}
     loose: list[str] = []
+    # the words after a text option's name:value run on in it ("about:open door",
+    # "speaker:Jens Stoltenberg"), as typing into that option's field in Discord does
+    current: str | None = None
     for w in words[1:]:
         key, sep, value = w.partition(":")
         if sep and key in known:
             options[key] = value
+            current = key if key in FREE_TEXT else None
         elif sep and value and _OPTION_NAME.fullmatch(key):
             raise QueryError(f"/{name} has no option “{key}”" + (
                 f"; its options: {', '.join(known)}." if known else "."))
+        elif current is not None:
+            options[current] = f"{options[current]} {w}".strip()
         else:
             loose.append(w)
     if loose:
@@ -180,9 +199,9 @@ def parse_line(line: str) -> Invocation:
 def answer(service: Service, inv: Invocation) -> list[render.Message]:
     o = inv.options
     if inv.command == "quote":
-        return quote(service, o["speaker"], o.get("kind"), o.get("since"), o.get("until"))
+        return quote(service, o["speaker"], o.get("kind"), o.get("since"), o.get("until"), o.get("about"))
     if inv.command == "who":
-        return who(service, o["phrase"])
+        return who(service, o["phrase"], o.get("speaker"), o.get("outlet"), o.get("since"), o.get("until"))
     if inv.command == "timeline":
         return timeline(service, o["speaker"], o.get("period"), o.get("since"), o.get("until"))
     if inv.command == "export":

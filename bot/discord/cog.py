@@ -71,13 +71,15 @@ class QuoteCog(commands.Cog):
     @app_commands.command(name="quote", description="What a speaker said, newest first")
     @app_commands.describe(speaker="Full name, surname or alias (typos are fine)",
                            kind="Only direct quotes, partial quotes or reported speech",
-                           since="From this date, YYYY-MM-DD", until="Up to this date, YYYY-MM-DD")
+                           since="From this date, YYYY-MM-DD", until="Up to this date, YYYY-MM-DD",
+                           about="Only what they said on this (a few words), best match first")
     async def quote(self, interaction: discord.Interaction,
                     speaker: app_commands.Range[str, 1, 200],
                     kind: Literal["direct", "partial", "reported"] | None = None,
                     since: app_commands.Range[str, 1, 10] | None = None,
-                    until: app_commands.Range[str, 1, 10] | None = None) -> None:
-        await self._answer(interaction, answers.quote(self.service, speaker, kind, since, until))
+                    until: app_commands.Range[str, 1, 10] | None = None,
+                    about: app_commands.Range[str, 1, 300] | None = None) -> None:
+        await self._answer(interaction, answers.quote(self.service, speaker, kind, since, until, about))
 
     @quote.autocomplete("speaker")
     async def quote_speaker(self, interaction: discord.Interaction,
@@ -86,9 +88,26 @@ class QuoteCog(commands.Cog):
                 for c in answers.complete(self.service, current)]
 
     @app_commands.command(name="who", description="Who said something like this phrase")
-    @app_commands.describe(phrase="A few words of the statement; typos and word order don't matter")
-    async def who(self, interaction: discord.Interaction, phrase: app_commands.Range[str, 1, 300]) -> None:
-        await self._answer(interaction, answers.who(self.service, phrase))
+    @app_commands.describe(phrase="A few words of the statement; typos and word order don't matter",
+                           speaker="Only this speaker's statements", outlet="Only statements in this outlet",
+                           since="From this date, YYYY-MM-DD", until="Up to this date, YYYY-MM-DD")
+    async def who(self, interaction: discord.Interaction, phrase: app_commands.Range[str, 1, 300],
+                  speaker: app_commands.Range[str, 1, 200] | None = None,
+                  outlet: app_commands.Range[str, 1, 200] | None = None,
+                  since: app_commands.Range[str, 1, 10] | None = None,
+                  until: app_commands.Range[str, 1, 10] | None = None) -> None:
+        await self._answer(interaction, answers.who(self.service, phrase, speaker, outlet, since, until))
+
+    @who.autocomplete("speaker")
+    async def who_speaker(self, interaction: discord.Interaction,
+                          current: str) -> list[app_commands.Choice[str]]:
+        return await self.quote_speaker(interaction, current)  # type: ignore[misc]
+
+    @who.autocomplete("outlet")
+    async def who_outlet(self, interaction: discord.Interaction,
+                         current: str) -> list[app_commands.Choice[str]]:
+        return [app_commands.Choice(name=c["name"], value=c["value"])
+                for c in answers.complete_outlet(self.service, current)]
 
     @app_commands.command(name="timeline", description="A chart of a speaker's statements per week or month")
     @app_commands.describe(speaker="Full name, surname or alias (typos are fine)",

@@ -156,9 +156,12 @@ def quote_pages(ans: QuoteAnswer, page_size: int = 5) -> list[Message]:
     sp = ans.speaker
     title = safe_cut(speaker_title(sp), TITLE_MAX)
     counts = ", ".join(f"{n} {k}" for k, n in sp.kinds)
-    note = f"{len(ans.statements)} statement(s) shown · {sp.count} in all ({counts}) · newest first"
+    order = f"best match for “{shorten(ans.about, 80)}” first, matching words in bold" if ans.about \
+        else "newest first"
+    note = f"{len(ans.statements)} statement(s) shown · {sp.count} in all ({counts}) · {order}"
     if not len(ans.statements):
-        return [message(_embed(title, "No statements match these options.", "quote", footer=note))]
+        empty = f"Nothing by {sp.name} like “{shorten(ans.about, 200)}”" if ans.about else "No statements"
+        return [message(_embed(title, safe_cut(f"{empty} with these options.", 1000), "quote", footer=note))]
     pages: list[tuple[str, str | None, list[tuple[str, str]]]] = []
     fields: list[tuple[str, str]] = []
     used = 0
@@ -170,12 +173,16 @@ def quote_pages(ans: QuoteAnswer, page_size: int = 5) -> list[Message]:
             if fields:
                 pages.append((title, None, fields))
                 fields, used = [], 0
-            body = f"**{name}**\n“{safe_cut(st.text, _FULL_MAX)}”\n— {source}"
+            marks = ans.marks.get(st.id, ())
+            shown = _excerpt(st.text, marks, _FULL_MAX) if marks else safe_cut(st.text, _FULL_MAX)
+            body = f"**{name}**\n“{shown}”\n— {source}"
             if len(st.text) > _FULL_MAX and st.article.url:
                 body += "\n(shortened; the full text is in the article)"
             pages.append((title, body, []))
             continue
-        value = f"“{safe_cut(st.text, FIELD_VALUE_MAX - len(source) - 6)}”\n— {source}"
+        room = FIELD_VALUE_MAX - len(source) - 6
+        marks = ans.marks.get(st.id, ())
+        value = f"“{_excerpt(st.text, marks, room) if marks else safe_cut(st.text, room)}”\n— {source}"
         if len(fields) >= page_size or used + len(name) + len(value) > _PAGE_BUDGET:
             pages.append((title, None, fields))
             fields, used = [], 0
@@ -208,11 +215,15 @@ def _excerpt(text: str, marks: Sequence[tuple[int, int]], limit: int) -> str:
     return ("…" if lo > 0 else "") + "".join(out) + tail + ("…" if hi < len(text) and not tail.endswith("…") else "")
 
 
-def who_pages(phrase: str, hits: Sequence[WhoHit]) -> list[Message]:
+def who_pages(phrase: str, hits: Sequence[WhoHit], filters: Sequence[tuple[str, str]] = ()) -> list[Message]:
+    """filters: (option, value) of each filter given, named in the footer."""
     title = shorten(f"Who said “{' '.join(phrase.split())}”?", TITLE_MAX)
     title = safe_cut(title, TITLE_MAX)
+    only = " · ".join(f"{k}: {shorten(' '.join(v.split()), 80)}" for k, v in filters)
     if not hits:
-        return [message(_embed(title, "Nobody in the corpus said anything like that.", "who"))]
+        said = "Nobody with these options said anything like that" if filters else \
+            "Nobody in the corpus said anything like that"
+        return [message(_embed(title, safe_cut(f"{said}.", 300), "who", footer=only or None))]
     fields = []
     used = 0
     for n, h in enumerate(hits, 1):
@@ -227,7 +238,8 @@ def who_pages(phrase: str, hits: Sequence[WhoHit]) -> list[Message]:
             break
         fields.append((name, value[:FIELD_VALUE_MAX]))
         used += len(name) + len(value)
-    return [message(_embed(title, None, "who", fields, "Best match first · matching words in bold"))]
+    return [message(_embed(title, None, "who", fields, "Best match first · matching words in bold"
+                           + (f" · {only}" if only else "")))]
 
 
 # ---- /speakers, /sources, /about, /reload ---------------------------------------------
