@@ -21,8 +21,10 @@ _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _ITALIC = re.compile(r"(?<![\\*])\*([^*\n]+?)\*(?!\*)")
 PROMPT = "quotebot> "
 HELP = """Commands (as in Discord; options as name:value, a phrase in double quotes):
-  /quote SPEAKER [kind:direct|partial|reported] [since:YYYY-MM-DD] [until:YYYY-MM-DD]
-  /who PHRASE            who said something like it (typos, case and accents don't matter)
+  /quote SPEAKER [kind:direct|partial|reported] [since:YYYY-MM-DD] [until:YYYY-MM-DD] [about:WORDS]
+                         SPEAKER: a name, or a role or organisation (Kremlin, NATO Secretary General)
+  /who PHRASE [speaker:NAME] [outlet:NAME] [since:..] [until:..]
+                         who said something like it (typos, case and accents don't matter)
   /timeline SPEAKER [period:week|month] [since:..] [until:..]   a chart of their statements (PNG, saved)
   /export SPEAKER [format:csv|json] [kind:..] [since:..] [until:..]   their statements as a file (saved)
   /speakers  /sources    everyone quoted; every article

@@ -64,6 +64,29 @@ class AmbiguousSpeaker(QueryError):
         super().__init__(f"“{name}” could be {_or_list(self.candidates)}. Please give the full name.")
 
 
+class RoleCandidates(AmbiguousSpeaker):
+    """Several speakers hold the role or belong to the organisation typed ("Kremlin",
+    "NATO Secretary General"): the candidates to pick from, most quoted first."""
+
+    def __init__(self, name: str, candidates: Sequence[str], roles: Sequence[str | None]) -> None:
+        self.roles = list(roles)
+        QueryError.__init__(self, f"“{name}” fits {len(candidates)} speakers by role or organisation: "
+                            + "; ".join(c + (f" ({r})" if r else "") for c, r in zip(candidates, roles, strict=True))
+                            + ". Pick one by name.")
+        self.name = name
+        self.candidates = list(candidates)
+
+
+# the same role in other words: typed either way, found either way
+_ROLE_SYNONYMS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokesmen": "spokesperson",
+                  "spokeswomen": "spokesperson", "spokespeople": "spokesperson", "adviser": "advisor",
+                  "defense": "defence"}
+
+
+def role_word(w: str) -> str:
+    return _ROLE_SYNONYMS.get(w, w)
+
+
 def _holds(sorted_ids: np.ndarray, gid: int) -> bool:
     k = int(np.searchsorted(sorted_ids, gid))
     return k < sorted_ids.size and int(sorted_ids[k]) == gid
@@ -542,6 +565,7 @@ class QuoteIndex:
             parts_kind.append(seg.np_kinds[rows].astype(np.int64))
         self._speakers: dict[str, Speaker] = {}
         self._speaker_ids: dict[str, np.ndarray] = {}
+        role_seen_of: dict[str, Counter[str]] = {}
         self._canon_of: dict[RawSpeaker, RawSpeaker] = mapping
         if parts_g and groups:  # (no live speaker at all: every statement uncertain)
             g = np.concatenate(parts_g)
@@ -580,6 +604,7 @@ class QuoteIndex:
                     tuple(aliases), dt.date.fromordinal(first) if first != big else None,
                     dt.date.fromordinal(last) if last else None)
                 self._speaker_ids[key] = ids[lo:hi]
+                role_seen_of[key] = role_seen
         # lookup tables: folded alias → speakers; words of names for completion
         self._by_alias: dict[str, set[str]] = defaultdict(set)
         self._by_word: dict[str, set[str]] = defaultdict(set)
@@ -590,6 +615,18 @@ class QuoteIndex:
                     continue  # ("[a source close to the talks]" is found by its whole name only)
                 for w in a.split():
                     self._by_word[w].add(key)
+        # roles: every role a speaker was given (and their configured one), word by word,
+        # so that "Kremlin" or "NATO Secretary General" finds who holds it
+        self._roles_of: dict[str, list[str]] = {}
+        self._by_role_word: dict[str, set[str]] = defaultdict(set)
+        for key, seen in role_seen_of.items():
+            sp = self._speakers[key]
+            held = ([sp.role] if sp.role else []) + [r for r, _ in seen.most_common() if r != sp.role]
+            self._roles_of[key] = held
+            for r in held:
+                for w in fold(r).split():
+                    if w not in STOPWORDS:
+                        self._by_role_word[role_word(w)].add(key)
         self._folded_names = {key: fold(key) for key in self._speakers}
         self._words = list(self._by_word)
         self._name_words = sorted((w, key) for w, keys in self._by_word.items() for key in keys)
@@ -680,6 +717,13 @@ class QuoteIndex:
         by_words = set.intersection(*(self._by_word.get(t, set()) for t in toks))
         if by_words:
             return self._one(typed, by_words)
+        # a role or organisation: every speaker who held a role with all the words typed
+        by_role = set.intersection(*(self._by_role_word.get(role_word(t), set()) for t in toks))
+        if by_role:
+            if len(by_role) == 1:
+                return self._speakers[next(iter(by_role))]
+            ranked = sorted(by_role, key=lambda k: (-self._speakers[k].count, k))[:25]
+            raise RoleCandidates(typed, ranked, [self._speakers[k].role for k in ranked])
         # a slip in a word: each typed word near some word of the name ("Stoltenburg")
         near: set[str] | None = None
         for t in toks:
@@ -701,7 +745,15 @@ class QuoteIndex:
         near_words = Counter(k for t in toks for w, _, _ in process.extract(
             t, self._words, scorer=fuzz.ratio, limit=5, score_cutoff=75) for k in self._by_word[w])
         hints = [k for k, _ in sorted(near_words.items(), key=lambda kc: (-kc[1], -self._speakers[kc[0]].count))][:3]
+        if not hints:
+            # a role half right ("Kremlin spokesman" where the Kremlin's voice here is an aide)
+            some = Counter(k for t in toks for k in self._by_role_word.get(role_word(t), ()))
+            hints = sorted(some, key=lambda k: (-some[k], -self._speakers[k].count, k))[:3]
         raise NoSuchSpeaker(typed, hints)
+
+    def roles_of(self, key: str) -> list[str]:
+        """Every role a speaker was given, their usual one first."""
+        return list(self._roles_of.get(key, ()))
 
     def _one(self, typed: str, keys: set[str]) -> Speaker:
         if len(keys) == 1:

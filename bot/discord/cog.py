@@ -14,7 +14,9 @@ from discord.ext import commands
 
 from bot.discord import answers, render
 from bot.discord.paginator import PageView
+from bot.discord.picker import PickView
 from bot.discord.sending import send_kwargs
+from bot.index import AmbiguousSpeaker, RoleCandidates
 
 if TYPE_CHECKING:
     from bot.discord.client import QuoteBot
@@ -69,7 +71,7 @@ class QuoteCog(commands.Cog):
         await reply(interaction, pages, self.service.settings.bot.page_timeout)
 
     @app_commands.command(name="quote", description="What a speaker said, newest first")
-    @app_commands.describe(speaker="Full name, surname or alias (typos are fine)",
+    @app_commands.describe(speaker="Full name, surname, alias (typos are fine), or a role or organisation",
                            kind="Only direct quotes, partial quotes or reported speech",
                            since="From this date, YYYY-MM-DD", until="Up to this date, YYYY-MM-DD",
                            about="Only what they said on this (a few words), best match first")
@@ -79,7 +81,21 @@ class QuoteCog(commands.Cog):
                     since: app_commands.Range[str, 1, 10] | None = None,
                     until: app_commands.Range[str, 1, 10] | None = None,
                     about: app_commands.Range[str, 1, 300] | None = None) -> None:
-        await self._answer(interaction, answers.quote(self.service, speaker, kind, since, until, about))
+        def answer(name: str) -> list[render.Message]:
+            return answers.quote(self.service, name, kind, since, until, about)
+
+        try:
+            pages = answer(speaker)
+        except AmbiguousSpeaker as e:
+            # several fit (a surname, a role, an organisation): a menu of them, for the asker
+            known = {sp.name: sp for sp in self.service.index.speakers()}
+            roles = e.roles if isinstance(e, RoleCandidates) else \
+                [known[c].role if c in known else None for c in e.candidates]
+            view = PickView(e.candidates, roles, interaction.user.id, answer, self.service.settings.bot.page_timeout)
+            await interaction.response.send_message(**send_kwargs(render.pick_page(str(e))[0]), view=view)
+            view.message = await interaction.original_response()
+            return
+        await self._answer(interaction, pages)
 
     @quote.autocomplete("speaker")
     async def quote_speaker(self, interaction: discord.Interaction,
@@ -110,7 +126,7 @@ class QuoteCog(commands.Cog):
                 for c in answers.complete_outlet(self.service, current)]
 
     @app_commands.command(name="timeline", description="A chart of a speaker's statements per week or month")
-    @app_commands.describe(speaker="Full name, surname or alias (typos are fine)",
+    @app_commands.describe(speaker="Full name, surname, alias (typos are fine), or a role or organisation",
                            period="Bars by week or by month (default: weeks for up to half a year)",
                            since="From this date, YYYY-MM-DD", until="Up to this date, YYYY-MM-DD")
     async def timeline(self, interaction: discord.Interaction,
@@ -127,7 +143,7 @@ class QuoteCog(commands.Cog):
         await self._answer(interaction, pages)
 
     @app_commands.command(name="export", description="A speaker's statements as a CSV or JSON file")
-    @app_commands.describe(speaker="Full name, surname or alias (typos are fine)",
+    @app_commands.describe(speaker="Full name, surname, alias (typos are fine), or a role or organisation",
                            format="CSV (spreadsheets) or JSON",
                            kind="Only direct quotes, partial quotes or reported speech",
                            since="From this date, YYYY-MM-DD", until="Up to this date, YYYY-MM-DD")

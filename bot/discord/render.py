@@ -325,6 +325,12 @@ def reload_page(report: ReloadReport) -> list[Message]:
     return [message(_embed("Reloaded", desc, "ok", fields), ephemeral=True)]
 
 
+def pick_page(question: str) -> list[Message]:
+    """Where a name or role fits several speakers: what fits, above the menu to pick from."""
+    return [message(_embed("Which speaker?", safe_cut(question, 1500), "list",
+                           footer="Pick one from the menu below"))]
+
+
 def error_page(text: str) -> list[Message]:
     return [message(_embed("Sorry", safe_cut(text, 1000), "error"), ephemeral=True)]
 
