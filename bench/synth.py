@@ -4,6 +4,7 @@ reported speech), names, roles, outlets and dates varied by a seeded random gene
 No network; the same seed gives the same corpus.
 
     python bench/synth.py OUT_DIR --articles 1000 [--seed 1]
+    python bench/synth.py OUT_DIR --articles 260 --people 10 --seed 7   # ~300 quotes a person
 """
 
 from __future__ import annotations
@@ -181,15 +182,33 @@ def corpus(n_articles: int, seed: int = 1, quotes_per_article: int = 10) -> Iter
         yield f"{i:07d}.txt", article(rng, cast, day, quotes_per_article)
 
 
+def few_speakers(n_articles: int, n_people: int, seed: int = 7) -> Iterator[tuple[str, str]]:
+    """(file name, text) of .md articles among a small cast, so each person is quoted
+    hundreds of times, over about two years, with the outlet and date in front matter
+    (what /timeline draws; corpus() above leaves outlets to the text and is unchanged)."""
+    rng = random.Random(seed)
+    cast = people(rng, n_people)
+    start = dt.date(2021, 3, 1)
+    for i in range(n_articles):
+        # (busier towards the second spring, as news is: not a flat line)
+        day = start + dt.timedelta(days=int(rng.triangular(0, 700, 420)))
+        outlet = rng.choice(OUTLETS)
+        text = article(rng, cast, day, 10)
+        yield f"{i:04d}.md", f"---\noutlet: {outlet}\ndate: {day.isoformat()}\n---\n{text}"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("out")
     ap.add_argument("--articles", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--people", type=int, metavar="N",
+                    help="a cast of only N people, with outlets and dates in front matter (see few_speakers)")
     args = ap.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    for name, text in corpus(args.articles, args.seed):
+    made = few_speakers(args.articles, args.people, args.seed) if args.people else corpus(args.articles, args.seed)
+    for name, text in made:
         (out / name).write_text(text, encoding="utf-8")
 
 

@@ -143,17 +143,26 @@ def _source_line(st) -> str:
 
 def cmd_quote(args: argparse.Namespace) -> int:
     service, _ = _service(args)
-    ans = service.index.quote(args.name, kind=args.kind, since=args.since, until=args.until)
+    ans = service.index.quote(args.name, kind=args.kind, since=args.since, until=args.until, about=args.about,
+                              min_score=service.settings.bot.who_min_score)
     sp = ans.speaker
     head = sp.name + (f" — {sp.role}" if sp.role else "")
     counts = ", ".join(f"{n} {k}" for k, n in sp.kinds)
-    lines = [head, f"{len(ans.statements)} statement(s) shown; {sp.count} in all ({counts})", ""]
+    order = f"; best match for “{ans.about}” first" if ans.about else ""
+    lines = [head, f"{len(ans.statements)} statement(s) shown; {sp.count} in all ({counts}){order}", ""]
     for st in ans.statements:
-        lines.append(f"{st.date.isoformat() if st.date else 'undated':<10}  {st.kind:<8}  “{st.text}”")
+        text = _marked(st.text, ans.marks[st.id], None) if ans.about else st.text
+        score = f"  (score {ans.scores[st.id]:.0f})" if ans.about else ""
+        lines.append(f"{st.date.isoformat() if st.date else 'undated':<10}  {st.kind:<8}  “{text}”{score}")
         lines.append(f"{'':<10}  {'':<8}  — {_source_line(st)}")
         lines.append("")
-    _emit(args, {"speaker": sp.to_json(), "statements": [s.to_json() for s in ans.statements]},
-          "\n".join(lines))
+    if ans.about:
+        data = {"speaker": sp.to_json(), "about": ans.about,
+                "statements": [{**s.to_json(), "score": round(ans.scores[s.id], 1),
+                                "marks": [list(m) for m in ans.marks[s.id]]} for s in ans.statements]}
+    else:
+        data = {"speaker": sp.to_json(), "statements": [s.to_json() for s in ans.statements]}
+    _emit(args, data, "\n".join(lines))
     return 0 if ans.statements else 1
 
 
@@ -184,10 +193,12 @@ def cmd_who(args: argparse.Namespace) -> int:
     service, _ = _service(args)
     bot = service.settings.bot
     hits = service.index.who(args.phrase, limit=args.limit or bot.who_limit,
-                             min_score=bot.who_min_score if args.min_score is None else args.min_score)
+                             min_score=bot.who_min_score if args.min_score is None else args.min_score,
+                             speaker=args.speaker, outlet=args.outlet, since=args.since, until=args.until)
     if not hits:
+        filtered = any(x is not None for x in (args.speaker, args.outlet, args.since, args.until))
         _emit(args, {"phrase": args.phrase, "hits": []},
-              f"Nobody in the corpus said anything like “{args.phrase}”.")
+              f"Nobody {'with these options' if filtered else 'in the corpus'} said anything like “{args.phrase}”.")
         return 1
     lines = []
     for n, h in enumerate(hits, 1):
@@ -260,6 +271,52 @@ def cmd_hide(args: argparse.Namespace) -> int:
     return _amended(args, service.hide(args.quote_id, by="command line"))
 
 
+def cmd_timeline(args: argparse.Namespace) -> int:
+    from bot import timeline
+    from bot.export import slug
+
+    service, _ = _service(args)
+    tl, png = timeline.chart(service.index, args.name, args.period, since=args.since, until=args.until)
+    path = Path(args.output or f"{slug(tl.speaker.name)}-timeline.png")
+    try:
+        path.write_bytes(png)
+    except OSError as e:
+        print(f"error: cannot write {path}: {e.strerror or e}", file=sys.stderr)
+        return 2
+    sp = tl.speaker
+    lines = [sp.name + (f" — {sp.role}" if sp.role else "") + f": {tl.total} statement(s) by {tl.period}", "",
+             f"{'week of' if tl.period == 'week' else 'month':<10}  direct  partial  reported  total"]
+    for start, c in zip(tl.starts, tl.counts, strict=True):
+        label = start.isoformat() if tl.period == "week" else start.isoformat()[:7]
+        lines.append(f"{label:<10}  {c[0]:>6}  {c[1]:>7}  {c[2]:>8}  {sum(c):>5}")
+    if tl.undated:
+        lines.append(f"{'undated':<10}  {'':>6}  {'':>7}  {'':>8}  {tl.undated:>5}")
+    lines += ["", "outlets: " + ", ".join(f"{o} {n}" for o, n in tl.outlets),
+              f"chart: {path} ({timeline.WIDTH_PX}×{timeline.HEIGHT_PX} PNG, {len(png)} bytes)"]
+    _emit(args, {**tl.to_json(), "file": str(path)}, "\n".join(lines))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from bot.export import export
+
+    fmt = args.format or ("json" if args.json else "csv")
+    service, _ = _service(args)
+    exp = export(service.index, args.name, fmt, args.kind, args.since, args.until)
+    if not args.output or args.output == "-":
+        sys.stdout.buffer.write(exp.data)
+        sys.stdout.flush()
+        return 0 if exp.count else 1
+    try:
+        Path(args.output).write_bytes(exp.data)
+    except OSError as e:
+        print(f"error: cannot write {args.output}: {e.strerror or e}", file=sys.stderr)
+        return 2
+    print(f"wrote {exp.count} statement(s) by {exp.speaker.name} to {args.output} ({fmt}, {len(exp.data)} bytes)",
+          file=sys.stderr)
+    return 0 if exp.count else 1
+
+
 def cmd_speakers(args: argparse.Namespace) -> int:
     service, _ = _service(args)
     sps = service.index.speakers()
@@ -327,7 +384,7 @@ def _serving(args: argparse.Namespace):
 def cmd_console(args: argparse.Namespace) -> int:
     from bot import console
 
-    return console.main(_serving(args))
+    return console.main(_serving(args), files_dir=Path(args.files) if getattr(args, "files", None) else None)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -471,8 +528,13 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--kind", choices=["direct", "partial", "reported"])
     q.add_argument("--since", type=_date_arg, help="YYYY-MM-DD")
     q.add_argument("--until", type=_date_arg, help="YYYY-MM-DD")
+    q.add_argument("--about", metavar="PHRASE", help="only what they said on this, best match first")
     w = query("who", "who said something like a phrase", cmd_who)
     w.add_argument("phrase")
+    w.add_argument("--speaker", help="only this speaker's statements")
+    w.add_argument("--outlet", help="only statements in this outlet (any outlet whose name holds these words)")
+    w.add_argument("--since", type=_date_arg, help="YYYY-MM-DD")
+    w.add_argument("--until", type=_date_arg, help="YYYY-MM-DD")
     w.add_argument("--limit", type=_ranged(int, 1, 100, "a whole number from 1 to 100"),
                    help="most results, 1-100 (default: who_limit in bot.yaml)")
     w.add_argument("--min-score", type=_ranged(float, 0, 100, "a number from 0 to 100"),
@@ -487,13 +549,31 @@ def build_parser() -> argparse.ArgumentParser:
     k.add_argument("--speaker", required=True, help="a speaker's name (typos fine) or a new one")
     h = query("hide", "leave a quotation out of quote, who and the counts (config/corrections.yaml)", cmd_hide)
     h.add_argument("quote_id", metavar="QUOTE_ID")
+    t = query("timeline", "a PNG chart of a speaker's statements per week or month, by kind and outlet",
+              cmd_timeline)
+    t.add_argument("name", help="full name, surname or alias")
+    t.add_argument("-o", "--output", metavar="FILE.png", help="where to write the chart (default: NAME-timeline.png)")
+    t.add_argument("--period", choices=["week", "month"],
+                   help="bars by week or month (default: weeks for up to half a year, else months)")
+    t.add_argument("--since", type=_date_arg, help="YYYY-MM-DD")
+    t.add_argument("--until", type=_date_arg, help="YYYY-MM-DD")
+    x = query("export", "a speaker's statements as CSV or JSON (--json: --format json)", cmd_export)
+    x.add_argument("name", help="full name, surname or alias")
+    x.add_argument("--format", choices=["csv", "json"], help="csv (default) or json")
+    x.add_argument("-o", "--output", metavar="FILE", help="where to write it (default: standard output)")
+    x.add_argument("--kind", choices=["direct", "partial", "reported"])
+    x.add_argument("--since", type=_date_arg, help="YYYY-MM-DD")
+    x.add_argument("--until", type=_date_arg, help="YYYY-MM-DD")
     query("speakers", "every speaker with role and count", cmd_speakers)
     query("sources", "every article with outlet, date and count", cmd_sources)
     query("index", "build or refresh the cache and print the reload report", cmd_index)
     a = query("add", "add a news article (a web page or a .html/.txt/.md file) to the corpus", cmd_add)
     a.add_argument("source", metavar="URL|FILE", help="the article's http(s) address, or its file")
-    query("run", "the bot: on Discord with DISCORD_TOKEN set, else the offline console", cmd_run)
-    query("console", "the offline console: type bot commands, see the bot's answers", cmd_console)
+    files_help = "where the console saves the files a reply attaches (default: quotebot-files in the temp folder)"
+    query("run", "the bot: on Discord with DISCORD_TOKEN set, else the offline console",
+          cmd_run).add_argument("--files", metavar="DIR", help=files_help)
+    query("console", "the offline console: type bot commands, see the bot's answers",
+          cmd_console).add_argument("--files", metavar="DIR", help=files_help)
     y = query("sync", "register the slash commands with Discord (needs DISCORD_TOKEN)", cmd_sync)
     y.add_argument("--guild", type=int, help="one server's id: instant, for testing (default: dev_guild)")
     query("commands", "the command payloads that sync would send", cmd_commands)

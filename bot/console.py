@@ -7,7 +7,9 @@ from __future__ import annotations
 import contextlib
 import re
 import sys
+import tempfile
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any, TextIO
 
 from bot.discord import answers, render
@@ -21,9 +23,13 @@ _ITALIC = re.compile(r"(?<![\\*])\*([^*\n]+?)\*(?!\*)")
 _UNDERLINE = re.compile(r"__(.+?)__")
 PROMPT = "quotebot> "
 HELP = """Commands (as in Discord; options as name:value, a phrase in double quotes):
-  /quote SPEAKER [kind:direct|partial|reported] [since:YYYY-MM-DD] [until:YYYY-MM-DD]
-  /who PHRASE            who said something like it (typos, case and accents don't matter)
+  /quote SPEAKER [kind:direct|partial|reported] [since:YYYY-MM-DD] [until:YYYY-MM-DD] [about:WORDS]
+                         SPEAKER: a name, or a role or organisation (Kremlin, NATO Secretary General)
+  /who PHRASE [speaker:NAME] [outlet:NAME] [since:..] [until:..]
+                         who said something like it (typos, case and accents don't matter)
   /context QUOTE_ID      a quote in its article: the paragraphs around it, who said it, how sure
+  /timeline SPEAKER [period:week|month] [since:..] [until:..]   a chart of their statements (PNG, saved)
+  /export SPEAKER [format:csv|json] [kind:..] [since:..] [until:..]   their statements as a file (saved)
   /speakers  /sources    everyone quoted; every article
   /about                 what the corpus holds
   /correct QUOTE_ID SPEAKER   set a quote's speaker (a name the corpus lacks creates them)
@@ -61,7 +67,26 @@ def page_text(page: render.Message, n: int | None = None, total: int | None = No
             lines.extend("  " + ln for ln in unescape(f["value"]).splitlines())
         if e.get("footer"):
             lines.append(f"  ({unescape(e['footer']['text'])})")
+    for f in render.files_of(page):
+        lines.append(f"📎 {f.filename} ({render.size_text(len(f.data))})")
     return "\n".join(lines)
+
+
+def save_files(pages: Iterable[render.Message], folder: Path) -> list[Path]:
+    """Where Discord would attach files, the console writes them to a folder (a file of
+    the same name is replaced: the newest chart of a speaker is the one to look at)."""
+    out = []
+    for page in pages:
+        for f in render.files_of(page):
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / Path(f.filename).name
+            path.write_bytes(f.data)
+            out.append(path)
+    return out
+
+
+def default_files_dir() -> Path:
+    return Path(tempfile.gettempdir()) / "quotebot-files"
 
 
 def run_line(service: Service, line: str) -> tuple[list[render.Message], bool]:
@@ -72,8 +97,10 @@ def run_line(service: Service, line: str) -> tuple[list[render.Message], bool]:
         return render.error_page(str(e)), True
 
 
-def serve(service: Service, lines: Iterable[str], out: TextIO, interactive: bool) -> int:
+def serve(service: Service, lines: Iterable[str], out: TextIO, interactive: bool,
+          files_dir: Path | None = None) -> int:
     failures = 0
+    files_dir = files_dir or default_files_dir()
     ansi = interactive and out.isatty()
     if interactive:
         out.write(_terminal(page_text(answers.about(service)[0]), ansi) +
@@ -89,7 +116,15 @@ def serve(service: Service, lines: Iterable[str], out: TextIO, interactive: bool
             continue
         pages, failed = run_line(service, line)
         failures += failed
-        out.write(_terminal("\n\n".join(page_text(p) for p in pages), ansi) + "\n\n")
+        text = "\n\n".join(page_text(p) for p in pages)
+        try:
+            saved = save_files(pages, files_dir)
+        except OSError as e:
+            failures += 1
+            text += f"\ncannot save the attachment in {files_dir}: {e.strerror or e}"
+        else:
+            text += "".join(f"\n   saved to {p}" for p in saved)
+        out.write(_terminal(text, ansi) + "\n\n")
         out.flush()
     return 1 if failures and not interactive else 0
 
@@ -108,12 +143,13 @@ def _prompted(inp: TextIO, out: TextIO) -> Iterable[str]:
         yield line
 
 
-def main(service: Service, inp: TextIO | None = None, out: TextIO | None = None) -> int:
+def main(service: Service, inp: TextIO | None = None, out: TextIO | None = None,
+         files_dir: Path | None = None) -> int:
     inp = inp or sys.stdin
     out = out or sys.stdout
     interactive = inp.isatty()
     try:
-        return serve(service, _prompted(inp, out) if interactive else inp, out, interactive)
+        return serve(service, _prompted(inp, out) if interactive else inp, out, interactive, files_dir)
     except KeyboardInterrupt:
         out.write("\n")
         return 0

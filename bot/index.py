@@ -16,7 +16,7 @@ import datetime as dt
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +38,13 @@ _KIND_CODE = {k: i for i, k in enumerate(KINDS)}
 FUZZY_MIN_LEN = 4
 MAX_PHRASE_WORDS = 24
 MAX_NAME_CHARS = 200
+# A /who filter of up to this many statements is searched inside the phrase index (a
+# term set of ids); a wider one (a big outlet, a long stretch of dates) is searched
+# without it, asking for as many more candidates as the filter is narrow, and sifted.
+WITHIN_MAX = 100_000
+CANDIDATES_MAX = 5_000
+# The most statements /quote about: lists, best match first.
+ABOUT_LIMIT = 50
 
 
 class QueryError(Exception):
@@ -69,6 +76,34 @@ class AmbiguousSpeaker(QueryError):
         self.name = name
         self.candidates = list(candidates)
         super().__init__(f"“{name}” could be {_or_list(self.candidates)}. Please give the full name.")
+
+
+class RoleCandidates(AmbiguousSpeaker):
+    """Several speakers hold the role or belong to the organisation typed ("Kremlin",
+    "NATO Secretary General"): the candidates to pick from, most quoted first."""
+
+    def __init__(self, name: str, candidates: Sequence[str], roles: Sequence[str | None]) -> None:
+        self.roles = list(roles)
+        QueryError.__init__(self, f"“{name}” fits {len(candidates)} speakers by role or organisation: "
+                            + "; ".join(c + (f" ({r})" if r else "") for c, r in zip(candidates, roles, strict=True))
+                            + ". Pick one by name.")
+        self.name = name
+        self.candidates = list(candidates)
+
+
+# the same role in other words: typed either way, found either way
+_ROLE_SYNONYMS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokesmen": "spokesperson",
+                  "spokeswomen": "spokesperson", "spokespeople": "spokesperson", "adviser": "advisor",
+                  "defense": "defence"}
+
+
+def role_word(w: str) -> str:
+    return _ROLE_SYNONYMS.get(w, w)
+
+
+def _holds(sorted_ids: np.ndarray, gid: int) -> bool:
+    k = int(np.searchsorted(sorted_ids, gid))
+    return k < sorted_ids.size and int(sorted_ids[k]) == gid
 
 
 def _or_list(names: Sequence[str]) -> str:
@@ -157,6 +192,10 @@ class Statements(Sequence[Statement]):
     def __len__(self) -> int:
         return len(self._ids)
 
+    @property
+    def ids(self) -> Sequence[int]:
+        return self._ids
+
     def __getitem__(self, k):  # type: ignore[override]
         if isinstance(k, slice):
             return [self._index.statement(int(i)) for i in self._ids[k]]
@@ -170,6 +209,11 @@ class Statements(Sequence[Statement]):
 class QuoteAnswer:
     speaker: Speaker
     statements: Statements
+    # /quote about: a phrase: the statements matching it, best first, each with its
+    # score and the matching words' places in its text (by statement id)
+    about: str | None = None
+    scores: Mapping[int, float] = field(default_factory=dict)
+    marks: Mapping[int, tuple[tuple[int, int], ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -599,6 +643,7 @@ class QuoteIndex:
             parts_kind.append(np.array([seg.kinds[i] for seg, i in zip(segs, local, strict=True)], dtype=np.int64))
         self._speakers: dict[str, Speaker] = {}
         self._speaker_ids: dict[str, np.ndarray] = {}
+        role_seen_of: dict[str, Counter[str]] = {}
         self._canon_of: dict[RawSpeaker, RawSpeaker] = mapping
         if parts_g and groups:  # (no live speaker at all: every statement uncertain)
             g = np.concatenate(parts_g)
@@ -637,6 +682,7 @@ class QuoteIndex:
                     tuple(aliases), dt.date.fromordinal(first) if first != big else None,
                     dt.date.fromordinal(last) if last else None)
                 self._speaker_ids[key] = ids[lo:hi]
+                role_seen_of[key] = role_seen
         # lookup tables: folded alias → speakers; words of names for completion
         self._by_alias: dict[str, set[str]] = defaultdict(set)
         self._by_word: dict[str, set[str]] = defaultdict(set)
@@ -647,6 +693,18 @@ class QuoteIndex:
                     continue  # ("[a source close to the talks]" is found by its whole name only)
                 for w in a.split():
                     self._by_word[w].add(key)
+        # roles: every role a speaker was given (and their configured one), word by word,
+        # so that "Kremlin" or "NATO Secretary General" finds who holds it
+        self._roles_of: dict[str, list[str]] = {}
+        self._by_role_word: dict[str, set[str]] = defaultdict(set)
+        for key, seen in role_seen_of.items():
+            sp = self._speakers[key]
+            held = ([sp.role] if sp.role else []) + [r for r, _ in seen.most_common() if r != sp.role]
+            self._roles_of[key] = held
+            for r in held:
+                for w in fold(r).split():
+                    if w not in STOPWORDS:
+                        self._by_role_word[role_word(w)].add(key)
         self._folded_names = {key: fold(key) for key in self._speakers}
         self._words = list(self._by_word)
         self._name_words = sorted((w, key) for w, keys in self._by_word.items() for key in keys)
@@ -781,6 +839,15 @@ class QuoteIndex:
                          seg.articles[seg.art[i]], guess, format_id(seg.qids[i]), over is not None,
                          gid in self.hidden)
 
+    def facts(self, ids: Iterable[int]) -> Iterator[tuple[dt.date | None, str, ArticleInfo]]:
+        """(date, kind, article) of each statement, from the columns alone: a chart of
+        50,000 statements need not decode their texts."""
+        for gid in ids:
+            seg = self._seg(int(gid))
+            i = int(gid) - seg.base
+            o = seg.dates[i]
+            yield (dt.date.fromordinal(o) if o else None), KINDS[seg.kinds[i]], seg.articles[seg.art[i]]
+
     # ---- queries --------------------------------------------------------------------
 
     def __len__(self) -> int:
@@ -829,6 +896,13 @@ class QuoteIndex:
         by_words = set.intersection(*(self._by_word.get(t, set()) for t in toks))
         if by_words:
             return self._one(typed, by_words)
+        # a role or organisation: every speaker who held a role with all the words typed
+        by_role = set.intersection(*(self._by_role_word.get(role_word(t), set()) for t in toks))
+        if by_role:
+            if len(by_role) == 1:
+                return self._speakers[next(iter(by_role))]
+            ranked = sorted(by_role, key=lambda k: (-self._speakers[k].count, k))[:25]
+            raise RoleCandidates(typed, ranked, [self._speakers[k].role for k in ranked])
         # a slip in a word: each typed word near some word of the name ("Stoltenburg")
         near: set[str] | None = None
         for t in toks:
@@ -850,7 +924,15 @@ class QuoteIndex:
         near_words = Counter(k for t in toks for w, _, _ in process.extract(
             t, self._words, scorer=fuzz.ratio, limit=5, score_cutoff=75) for k in self._by_word[w])
         hints = [k for k, _ in sorted(near_words.items(), key=lambda kc: (-kc[1], -self._speakers[kc[0]].count))][:3]
+        if not hints:
+            # a role half right ("Kremlin spokesman" where the Kremlin's voice here is an aide)
+            some = Counter(k for t in toks for k in self._by_role_word.get(role_word(t), ()))
+            hints = sorted(some, key=lambda k: (-some[k], -self._speakers[k].count, k))[:3]
         raise NoSuchSpeaker(typed, hints)
+
+    def roles_of(self, key: str) -> list[str]:
+        """Every role a speaker was given, their usual one first."""
+        return list(self._roles_of.get(key, ()))
 
     def _one(self, typed: str, keys: set[str]) -> Speaker:
         if len(keys) == 1:
@@ -859,13 +941,21 @@ class QuoteIndex:
         raise AmbiguousSpeaker(typed, ranked[:10])
 
     def quote(self, speaker: str, kind: str | None = None, since: dt.date | None = None,
-              until: dt.date | None = None) -> QuoteAnswer:
-        """What a speaker said, newest first."""
+              until: dt.date | None = None, about: str | None = None, min_score: float = 60.0,
+              limit: int = ABOUT_LIMIT) -> QuoteAnswer:
+        """What a speaker said, newest first; with `about`, what they said on that (a
+        phrase, matched as who() matches it), best match first."""
         if kind is not None and kind not in KINDS:
             raise QueryError(f"kind must be one of {', '.join(KINDS)}, not “{kind}”.")
         if since and until and since > until:
             raise QueryError("“since” is after “until”.")
         sp = self.find_speaker(speaker)
+        if about is not None and about.strip():
+            allowed = self._where(sp.name, None, kind, since, until)
+            hits = self._who(about, limit, min_score, allowed, "about")
+            ids_ = array("I", (h.statement.id for h in hits))
+            return QuoteAnswer(sp, Statements(self, ids_), " ".join(about.split()),
+                               {h.statement.id: h.score for h in hits}, {h.statement.id: h.marks for h in hits})
         ids: Sequence[int] = self._speaker_ids[sp.name]
         if kind is None and since is None and until is None:
             return QuoteAnswer(sp, Statements(self, ids))
@@ -883,6 +973,84 @@ class QuoteIndex:
                 continue
             out.append(gid)
         return QuoteAnswer(sp, Statements(self, out))
+
+    def _where(self, speaker_key: str | None, outlets: set[str] | None, kind: str | None,
+               since: dt.date | None, until: dt.date | None) -> np.ndarray | None:
+        """The live ids (sorted) of statements by that speaker, in those outlets, of that
+        kind, dated within since..until (an undated one is within no dates); None where
+        nothing is asked for."""
+        if speaker_key is None and outlets is None and kind is None and since is None and until is None:
+            return None
+        code = _KIND_CODE[kind] if kind else None
+        lo = since.toordinal() if since else 0
+        hi = until.toordinal() if until else 0
+        base = self.segments[0]
+        if speaker_key is not None:
+            ids = np.sort(np.asarray(self._speaker_ids[speaker_key], dtype=np.int64))
+        parts = []
+        for seg in self.segments:
+            if speaker_key is not None:
+                rows = ids[(ids >= seg.base) & (ids < seg.end)] - seg.base
+            else:
+                live = np.ones(seg.count, dtype=bool)
+                if seg is base and self._dead_ids.size:
+                    live[self._dead_ids.astype(np.int64) - base.base] = False
+                rows = np.flatnonzero(live)
+            keep = np.ones(rows.size, dtype=bool)
+            if code is not None:
+                keep &= seg.np_kinds[rows] == code
+            if lo or hi:
+                d = seg.np_dates[rows]
+                keep &= d > 0
+                if lo:
+                    keep &= d >= lo
+                if hi:
+                    keep &= d <= hi
+            if outlets is not None:
+                in_outlet = np.array([a.outlet in outlets for a in seg.articles] or [False], dtype=bool)
+                keep &= in_outlet[seg.np_art[rows]]
+            parts.append(rows[keep].astype(np.int64) + seg.base)
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+    def outlets(self) -> list[tuple[str, int]]:
+        """Every outlet with its number of articles, most first."""
+        counts = Counter(seg.articles[row].outlet for seg, row in self._articles.values()
+                         if seg.articles[row].outlet)
+        return sorted(counts.items(), key=lambda oc: (-oc[1], oc[0]))  # type: ignore[arg-type,return-value]
+
+    def find_outlets(self, typed: str) -> set[str]:
+        """The outlets a person means: every outlet whose name holds the words typed, or
+        words starting so, in any case or accents ("sputnik" is both "Sputnik" and
+        "Sputnik (via Ru-Main)"), else the one a slip away ("Reutres")."""
+        text = " ".join(str(typed).split())[:MAX_NAME_CHARS]
+        f = fold(text)
+        if not f:
+            raise QueryError("outlet: please give an outlet's name.")
+        folded = {name: fold(name) for name, _ in self.outlets()}
+        toks = f.split()
+        held = {n for n, fn in folded.items() if all(any(w.startswith(t) for w in fn.split()) for t in toks)}
+        if held:
+            return held
+        near = process.extract(f, folded, scorer=fuzz.ratio, limit=3, score_cutoff=85)
+        if near:
+            return {near[0][2]}
+        hints = [k for _, _, k in process.extract(f, folded, scorer=fuzz.WRatio, limit=3, score_cutoff=60)]
+        if hints:
+            raise QueryError(f"outlet: no outlet called “{text}” in the corpus; did you mean {_or_list(hints)}?")
+        most = [n for n, _ in self.outlets()]
+        known = f"; the outlets with most articles: {', '.join(most[:5])}." if most else \
+            "; no article names its outlet."
+        raise QueryError(f"outlet: no outlet called “{text}” in the corpus{known}")
+
+    def complete_outlet(self, prefix: str, limit: int = 25) -> list[str]:
+        """Outlet names for autocomplete: with a word starting with what was typed, the
+        ones with most articles first."""
+        f = fold(str(prefix)[:MAX_NAME_CHARS])
+        names = [n for n, _ in self.outlets()]
+        if not f:
+            return names[:limit]
+        toks = f.split()
+        return [n for n in names if all(any(w.startswith(t) for w in fold(n).split()) for t in toks)][:limit]
 
     def complete_speaker(self, prefix: str, limit: int = 25) -> list[str]:
         """Speaker names for autocomplete, best first: names with a word starting with what
@@ -911,28 +1079,50 @@ class QuoteIndex:
                     seen.add(key)
         return out[:limit]
 
-    def who(self, phrase: str, limit: int = 10, min_score: float = 60.0) -> list[WhoHit]:
+    def who(self, phrase: str, limit: int = 10, min_score: float = 60.0, speaker: str | None = None,
+            outlet: str | None = None, since: dt.date | None = None, until: dt.date | None = None
+            ) -> list[WhoHit]:
         """Who said something like `phrase`: the best-matching statements, each with the
         words that matched marked. The phrase index (BM25, phrase and fuzzy queries) finds
         the candidates; they are ranked here: the words typed standing together in that
         order first, then near each other, then anywhere; a direct quotation before
-        reported speech at an equal score. Weak matches are left out."""
+        reported speech at an equal score. Weak matches are left out. Only statements
+        by `speaker`, in an `outlet` (any outlet whose name holds the words typed), and
+        dated from `since` to `until` are searched, where those are given."""
+        if since and until and since > until:
+            raise QueryError("“since” is after “until”.")
+        key = self.find_speaker(speaker).name if speaker is not None and speaker.strip() else None
+        outlets = self.find_outlets(outlet) if outlet is not None and outlet.strip() else None
+        return self._who(phrase, limit, min_score, self._where(key, outlets, None, since, until))
+
+    def _who(self, phrase: str, limit: int, min_score: float, allowed: np.ndarray | None,
+             option: str = "phrase") -> list[WhoHit]:
+        """who(), among the `allowed` ids (sorted; None: all)."""
         typed = " ".join(str(phrase).split())
         all_words = words(typed)
         if not all_words:
-            raise QueryError("Please give a phrase of a few words.")
+            raise QueryError(f"{option}: please give a phrase of a few words.")
         wanted = list(dict.fromkeys(w for w in all_words if w not in STOPWORDS))[:MAX_PHRASE_WORDS]
         if not wanted:
-            raise QueryError("That phrase has only very common words; add a word or two "
+            raise QueryError(f"{option}: that phrase has only very common words; add a word or two "
                              "that the speaker would have used.")
         query = " ".join(all_words[:MAX_PHRASE_WORDS])
-        found = self.phrases.snapshot.candidates(typed, max(limit * 3, 30))
+        want = max(limit * 3, 30)
+        if allowed is None:
+            found = self.phrases.snapshot.candidates(typed, want)
+        elif not allowed.size:
+            return []
+        elif allowed.size <= WITHIN_MAX:
+            found = self.phrases.snapshot.candidates(typed, want, within=allowed.tolist())
+        else:
+            share = allowed.size / max(1, len(self))
+            found = self.phrases.snapshot.candidates(typed, min(CANDIDATES_MAX, int(want / share) + 1))
         dead = self.dead
         # (scored from the columns; a Statement is made only for what is shown)
         scored: list[tuple[float, int, float, int, int, tuple[tuple[int, int], ...]]] = []
         hidden = self.hidden
         for gid, bm25 in found:
-            if gid in dead or gid in hidden:
+            if gid in dead or gid in hidden or (allowed is not None and not _holds(allowed, gid)):
                 continue
             seg = self._seg(gid)
             i = gid - seg.base

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,11 +65,14 @@ class Snapshot:
     def __len__(self) -> int:
         return int(self.searcher.num_docs)
 
-    def candidates(self, phrase: str, limit: int) -> list[tuple[int, float]]:
+    def candidates(self, phrase: str, limit: int, within: Sequence[int] | None = None) -> list[tuple[int, float]]:
         """(gid, BM25 score) of the quotations most like the phrase, best first: those
         that hold it word for word, then with a slip or a few words between, then the
         ones that hold its words anywhere (each step only where the ones before found
-        fewer than `limit`: the narrow queries are also the fast ones)."""
+        fewer than `limit`: the narrow queries are also the fast ones). `within`: only
+        these gids (a speaker's, an outlet's, a stretch of dates), searched as a filter
+        inside each query rather than picked from the unfiltered best, which a filter
+        could leave empty."""
         typed = ANALYZER.analyze(phrase)[:MAX_WORDS]
         if not typed:
             return []
@@ -77,6 +80,11 @@ class Snapshot:
         unknown = {w for w in typed if fuzzy_distance(w, True) and not self.searcher.doc_freq("text", w)}
         out: dict[int, float] = {}
         queries = _queries(typed, unknown)
+        if within is not None:
+            only = tantivy.Query.const_score_query(
+                tantivy.Query.term_set_query(SCHEMA, "gid", [int(g) for g in within]), 0.0)
+            queries = [tantivy.Query.boolean_query([(tantivy.Occur.Must, q), (tantivy.Occur.Must, only)])
+                       for q in queries]
         for k, query in enumerate(queries):
             if k == len(queries) - 1 and out:
                 break  # (some hold every word: those that lack one are weaker still)

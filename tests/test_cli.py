@@ -114,13 +114,15 @@ def test_commands_json_lists_the_sync_payloads() -> None:
     res = _run("commands", "--json")
     assert res.returncode == 0, res.stderr
     cmds = {c["name"]: c for c in json.loads(res.stdout)}
-    assert set(cmds) == {"quote", "who", "context", "speakers", "sources", "about", "correct", "hide", "reload", "add"}
+    assert set(cmds) == {"quote", "who", "context", "timeline", "export", "speakers", "sources", "about",
+                         "correct", "hide", "reload", "add"}
     assert all(c["type"] == 1 and c["description"] for c in cmds.values())  # slash commands, described
     options = {o["name"]: o for o in cmds["quote"]["options"]}
-    assert list(options) == ["speaker", "kind", "since", "until"]
+    assert list(options) == ["speaker", "kind", "since", "until", "about"]
     assert options["speaker"]["required"] and options["speaker"]["autocomplete"]
     assert [ch["value"] for ch in options["kind"]["choices"]] == ["direct", "partial", "reported"]
-    assert [o["name"] for o in cmds["who"]["options"]] == ["phrase"] and cmds["who"]["options"][0]["required"]
+    assert [o["name"] for o in cmds["who"]["options"]] == ["phrase", "speaker", "outlet", "since", "until"]
+    assert [o.get("required", False) for o in cmds["who"]["options"]] == [True, False, False, False, False]
     # /reload: hidden from members without Manage Server (0x20), not in DMs
     assert cmds["reload"]["default_member_permissions"] in (32, "32") and not cmds["reload"]["dm_permission"]
     assert cmds["add"]["default_member_permissions"] in (32, "32") and not cmds["add"]["dm_permission"]

@@ -93,8 +93,8 @@ def test_command_payloads_are_what_discord_accepts(service: Service) -> None:
         errors = list(check.iter_errors(p))
         assert not errors, (p["name"], errors[0].message)
     by_name = {p["name"]: p for p in payloads}
-    assert set(by_name) == {"quote", "who", "context", "speakers", "sources", "about", "correct", "hide",
-                            "reload", "add"}
+    assert set(by_name) == {"quote", "who", "context", "timeline", "export", "speakers", "sources", "about",
+                            "correct", "hide", "reload", "add"}
     assert by_name["quote"]["options"][0]["autocomplete"] is True
     for admin in ("reload", "correct", "hide", "add"):
         assert int(by_name[admin]["default_member_permissions"]) == MANAGE_GUILD
@@ -304,7 +304,7 @@ def test_an_unknown_option_is_an_error_naming_it_not_part_of_the_name() -> None:
     from bot.discord.answers import parse_line
     from bot.index import QueryError
 
-    with pytest.raises(QueryError, match="no option “foo”; its options: speaker, kind, since, until"):
+    with pytest.raises(QueryError, match="no option “foo”; its options: speaker, kind, since, until, about"):
         parse_line("/quote Stoltenberg foo:bar")
 
 
@@ -356,9 +356,9 @@ async def test_an_answer_not_ready_in_time_is_deferred_and_followed_up(service: 
     gate = threading.Event()
     real = answers.who
 
-    def slow(svc: Service, phrase: str):
+    def slow(svc: Service, phrase: str, *filters: str | None):
         gate.wait(30)  # (until the deferral has been seen)
-        return real(svc, phrase)
+        return real(svc, phrase, *filters)
 
     monkeypatch.setattr(answers, "who", slow)
     b = QuoteBot(service, defer_after=0.05)

@@ -164,9 +164,9 @@ async def test_an_answer_not_ready_in_time_is_deferred_then_sent(
     gate = threading.Event()
     real = answers.who
 
-    def slow(svc: Service, phrase: str):
+    def slow(svc: Service, phrase: str, *filters: str | None):
         gate.wait(WAIT)  # (until the test has seen the deferral)
-        return real(svc, phrase)
+        return real(svc, phrase, *filters)
 
     monkeypatch.setattr(answers, "who", slow)
     async with connected(service, standin, defer_after=0.05):

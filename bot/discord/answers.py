@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
@@ -17,13 +18,18 @@ from bot.fetch import FILE_SUFFIXES, Page
 from bot.index import KINDS, QueryError
 from bot.service import Service
 
+if TYPE_CHECKING:
+    from bot.timeline import Timeline
+
 # command → its options in order. On a console line, words without a `name:` fill the
 # required options in this order, the last required one taking the rest ("/correct ID Jens
-# Stoltenberg"); words after a name or phrase option continue it ("speaker:Jens Stoltenberg").
+# Stoltenberg"); words after a text option continue it ("speaker:Jens Stoltenberg").
 COMMANDS: dict[str, tuple[str, ...]] = {
-    "quote": ("speaker", "kind", "since", "until"),
-    "who": ("phrase",),
+    "quote": ("speaker", "kind", "since", "until", "about"),
+    "who": ("phrase", "speaker", "outlet", "since", "until"),
     "context": ("quote",),
+    "timeline": ("speaker", "period", "since", "until"),
+    "export": ("speaker", "format", "kind", "since", "until"),
     "speakers": (),
     "sources": (),
     "about": (),
@@ -34,12 +40,14 @@ COMMANDS: dict[str, tuple[str, ...]] = {
 }
 REQUIRED: dict[str, tuple[str, ...]] = {
     "quote": ("speaker",), "who": ("phrase",), "context": ("quote",),
-    "correct": ("quote", "speaker"), "hide": ("quote",),
+    "correct": ("quote", "speaker"), "hide": ("quote",), "timeline": ("speaker",), "export": ("speaker",),
 }
-# options whose value may be several words (a name, a phrase); the rest are one word
-TEXT_OPTIONS = frozenset({"speaker", "phrase"})
+# options whose value is free text of several words (a name, a phrase); the rest (a
+# choice, a date, an id) are one word
+TEXT_OPTIONS = frozenset({"speaker", "phrase", "about", "outlet"})
 _EXAMPLE = {"quote": "/quote Stoltenberg", "who": "/who open door", "context": "/context ca8mx7xfdx",
-            "correct": "/correct ca8mx7xfdx Jens Stoltenberg", "hide": "/hide ca8mx7xfdx"}
+            "correct": "/correct ca8mx7xfdx Jens Stoltenberg", "hide": "/hide ca8mx7xfdx",
+            "timeline": "/timeline Stoltenberg", "export": "/export Stoltenberg format:csv"}
 # commands that need one of their options, whichever
 ONE_OF: dict[str, tuple[str, ...]] = {"add": ("url", "file")}
 MAX_OPTION_CHARS = 1000
@@ -56,18 +64,63 @@ def parse_date(value: str | None, option: str) -> dt.date | None:
 
 
 def quote(service: Service, speaker: str, kind: str | None = None, since: str | None = None,
-          until: str | None = None) -> list[render.Message]:
+          until: str | None = None, about: str | None = None) -> list[render.Message]:
     if kind is not None and kind not in KINDS:
         raise QueryError(f"kind: choose {', '.join(KINDS)}.")
     ans = service.index.quote(speaker[:MAX_OPTION_CHARS], kind=kind, since=parse_date(since, "since"),
-                              until=parse_date(until, "until"))
+                              until=parse_date(until, "until"), about=(about or "")[:MAX_OPTION_CHARS] or None,
+                              min_score=service.settings.bot.who_min_score)
     return render.quote_pages(ans, service.settings.bot.page_size)
 
 
-def who(service: Service, phrase: str) -> list[render.Message]:
+def who(service: Service, phrase: str, speaker: str | None = None, outlet: str | None = None,
+        since: str | None = None, until: str | None = None) -> list[render.Message]:
     bot = service.settings.bot
-    hits = service.index.who(phrase[:MAX_OPTION_CHARS], limit=bot.who_limit, min_score=bot.who_min_score)
-    return render.who_pages(phrase, hits)
+    hits = service.index.who(phrase[:MAX_OPTION_CHARS], limit=bot.who_limit, min_score=bot.who_min_score,
+                             speaker=(speaker or "")[:MAX_OPTION_CHARS] or None,
+                             outlet=(outlet or "")[:MAX_OPTION_CHARS] or None,
+                             since=parse_date(since, "since"), until=parse_date(until, "until"))
+    filters = [(k, v) for k, v in (("speaker", speaker), ("outlet", outlet), ("since", since), ("until", until))
+               if v and v.strip()]
+    return render.who_pages(phrase, hits, filters)
+
+
+def timeline_counts(service: Service, speaker: str, period: str | None = None, since: str | None = None,
+                    until: str | None = None) -> Timeline:
+    """The counting half of /timeline: quick, and where every wrong option shows."""
+    from bot.timeline import timeline as count
+
+    return count(service.index, speaker[:MAX_OPTION_CHARS], period or None, since=parse_date(since, "since"),
+                 until=parse_date(until, "until"))
+
+
+def timeline_pages(tl: Timeline) -> list[render.Message]:
+    """The drawing half: slower (matplotlib), and with nothing left to go wrong for the asker."""
+    from bot.export import slug
+    from bot.timeline import draw
+
+    return render.timeline_page(tl, draw(tl), f"{slug(tl.speaker.name)}-timeline.png")
+
+
+def timeline(service: Service, speaker: str, period: str | None = None, since: str | None = None,
+             until: str | None = None) -> list[render.Message]:
+    return timeline_pages(timeline_counts(service, speaker, period, since, until))
+
+
+def export(service: Service, speaker: str, fmt: str = "csv", kind: str | None = None,
+           since: str | None = None, until: str | None = None, size_limit: int | None = None
+           ) -> list[render.Message]:
+    """size_limit: the most bytes a file may have where it is sent (Discord's limit for
+    that server); a larger export is an error that says how to narrow it."""
+    from bot.export import export as export_
+
+    exp = export_(service.index, speaker[:MAX_OPTION_CHARS], fmt or "csv", kind,
+                  parse_date(since, "since"), parse_date(until, "until"))
+    if size_limit is not None and len(exp.data) > size_limit:
+        raise QueryError(f"The export of {exp.speaker.name} is {render.size_text(len(exp.data))}, more than "
+                         f"the {render.size_text(size_limit)} Discord takes here; narrow it with since, until "
+                         "or kind, or run `quotebot export` on the command line.")
+    return render.export_page(exp)
 
 
 def speakers(service: Service) -> list[render.Message]:
@@ -126,6 +179,10 @@ def add_page(service: Service, page: Page) -> list[render.Message]:
 
 def complete(service: Service, typed: str) -> list[dict[str, str]]:
     return render.choices(service.index.complete_speaker(typed[:MAX_OPTION_CHARS]))
+
+
+def complete_outlet(service: Service, typed: str) -> list[dict[str, str]]:
+    return render.choices(service.index.complete_outlet(typed[:MAX_OPTION_CHARS]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,9 +260,14 @@ def parse_line(line: str) -> Invocation:
 def answer(service: Service, inv: Invocation) -> list[render.Message]:
     o = inv.options
     if inv.command == "quote":
-        return quote(service, o["speaker"], o.get("kind"), o.get("since"), o.get("until"))
+        return quote(service, o["speaker"], o.get("kind"), o.get("since"), o.get("until"), o.get("about"))
     if inv.command == "who":
-        return who(service, o["phrase"])
+        return who(service, o["phrase"], o.get("speaker"), o.get("outlet"), o.get("since"), o.get("until"))
+    if inv.command == "timeline":
+        return timeline(service, o["speaker"], o.get("period"), o.get("since"), o.get("until"))
+    if inv.command == "export":
+        return export(service, o["speaker"], o.get("format") or "csv", o.get("kind"), o.get("since"),
+                      o.get("until"))
     if inv.command == "speakers":
         return speakers(service)
     if inv.command == "sources":

@@ -17,9 +17,10 @@ from discord.ext import commands
 from bot import fetch
 from bot.discord import answers, render
 from bot.discord.paginator import OpenContext, PageView, wants_view
+from bot.discord.picker import PickView
 from bot.discord.sending import send_kwargs
 from bot.fetch import AddError, kind_of
-from bot.index import QueryError
+from bot.index import AmbiguousSpeaker, QueryError, RoleCandidates
 from bot.service import ReloadError
 
 if TYPE_CHECKING:
@@ -109,15 +110,33 @@ class QuoteCog(commands.Cog):
         await self._answer(interaction, await pending)
 
     @app_commands.command(name="quote", description="What a speaker said, newest first")
-    @app_commands.describe(speaker="Full name, surname or alias (typos are fine)",
+    @app_commands.describe(speaker="Full name, surname, alias (typos are fine), or a role or organisation",
                            kind="Only direct quotes, partial quotes or reported speech",
-                           since="From this date, YYYY-MM-DD", until="Up to this date, YYYY-MM-DD")
+                           since="From this date, YYYY-MM-DD", until="Up to this date, YYYY-MM-DD",
+                           about="Only what they said on this (a few words), best match first")
     async def quote(self, interaction: discord.Interaction,
                     speaker: app_commands.Range[str, 1, 200],
                     kind: Literal["direct", "partial", "reported"] | None = None,
                     since: app_commands.Range[str, 1, 10] | None = None,
-                    until: app_commands.Range[str, 1, 10] | None = None) -> None:
-        await self._ask(interaction, lambda: answers.quote(self.service, speaker, kind, since, until))
+                    until: app_commands.Range[str, 1, 10] | None = None,
+                    about: app_commands.Range[str, 1, 300] | None = None) -> None:
+        def answer(name: str) -> list[render.Message]:
+            return answers.quote(self.service, name, kind, since, until, about)
+
+        try:
+            await self._ask(interaction, lambda: answer(speaker))
+        except AmbiguousSpeaker as e:
+            # several fit (a surname, a role, an organisation): a menu of them, for the asker
+            known = {sp.name: sp for sp in self.service.index.speakers()}
+            roles = e.roles if isinstance(e, RoleCandidates) else \
+                [known[c].role if c in known else None for c in e.candidates]
+            view = PickView(e.candidates, roles, interaction.user.id, answer, self.service.settings.bot.page_timeout)
+            kwargs = send_kwargs(render.pick_page(str(e))[0])
+            if interaction.response.is_done():  # (deferred while the question was worked out)
+                view.message = await interaction.followup.send(**kwargs, view=view, wait=True)
+            else:
+                await interaction.response.send_message(**kwargs, view=view)
+                view.message = await interaction.original_response()
 
     @quote.autocomplete("speaker")
     async def quote_speaker(self, interaction: discord.Interaction,
@@ -126,9 +145,67 @@ class QuoteCog(commands.Cog):
                 for c in answers.complete(self.service, current)]
 
     @app_commands.command(name="who", description="Who said something like this phrase")
-    @app_commands.describe(phrase="A few words of the statement; typos and word order don't matter")
-    async def who(self, interaction: discord.Interaction, phrase: app_commands.Range[str, 1, 300]) -> None:
-        await self._ask(interaction, lambda: answers.who(self.service, phrase))
+    @app_commands.describe(phrase="A few words of the statement; typos and word order don't matter",
+                           speaker="Only this speaker's statements", outlet="Only statements in this outlet",
+                           since="From this date, YYYY-MM-DD", until="Up to this date, YYYY-MM-DD")
+    async def who(self, interaction: discord.Interaction, phrase: app_commands.Range[str, 1, 300],
+                  speaker: app_commands.Range[str, 1, 200] | None = None,
+                  outlet: app_commands.Range[str, 1, 200] | None = None,
+                  since: app_commands.Range[str, 1, 10] | None = None,
+                  until: app_commands.Range[str, 1, 10] | None = None) -> None:
+        await self._ask(interaction, lambda: answers.who(self.service, phrase, speaker, outlet, since, until))
+
+    @who.autocomplete("speaker")
+    async def who_speaker(self, interaction: discord.Interaction,
+                          current: str) -> list[app_commands.Choice[str]]:
+        return await self.quote_speaker(interaction, current)  # type: ignore[misc]
+
+    @who.autocomplete("outlet")
+    async def who_outlet(self, interaction: discord.Interaction,
+                         current: str) -> list[app_commands.Choice[str]]:
+        return [app_commands.Choice(name=c["name"], value=c["value"])
+                for c in answers.complete_outlet(self.service, current)]
+
+    @app_commands.command(name="timeline", description="A chart of a speaker's statements per week or month")
+    @app_commands.describe(speaker="Full name, surname, alias (typos are fine), or a role or organisation",
+                           period="Bars by week or by month (default: weeks for up to half a year)",
+                           since="From this date, YYYY-MM-DD", until="Up to this date, YYYY-MM-DD")
+    async def timeline(self, interaction: discord.Interaction,
+                       speaker: app_commands.Range[str, 1, 200],
+                       period: Literal["week", "month"] | None = None,
+                       since: app_commands.Range[str, 1, 10] | None = None,
+                       until: app_commands.Range[str, 1, 10] | None = None) -> None:
+        # counted first, so that a wrong option is still a private reply; drawing (and,
+        # the first time, loading matplotlib) can take longer than Discord's 3 seconds:
+        # say so, then draw in a thread
+        tl = answers.timeline_counts(self.service, speaker, period, since, until)
+        await interaction.response.defer(thinking=True)
+        pages = await asyncio.to_thread(answers.timeline_pages, tl)
+        await self._answer(interaction, pages)
+
+    @app_commands.command(name="export", description="A speaker's statements as a CSV or JSON file")
+    @app_commands.describe(speaker="Full name, surname, alias (typos are fine), or a role or organisation",
+                           format="CSV (spreadsheets) or JSON",
+                           kind="Only direct quotes, partial quotes or reported speech",
+                           since="From this date, YYYY-MM-DD", until="Up to this date, YYYY-MM-DD")
+    async def export(self, interaction: discord.Interaction,
+                     speaker: app_commands.Range[str, 1, 200],
+                     format: Literal["csv", "json"] = "csv",
+                     kind: Literal["direct", "partial", "reported"] | None = None,
+                     since: app_commands.Range[str, 1, 10] | None = None,
+                     until: app_commands.Range[str, 1, 10] | None = None) -> None:
+        # the file is for the asker (and an export too large for Discord is their error
+        # to hear, not the channel's): a private reply, made in a thread as it may be big
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        pages = await asyncio.to_thread(answers.export, self.service, speaker, format, kind, since, until,
+                                        interaction.filesize_limit)
+        await self._answer(interaction, pages)
+
+    @timeline.autocomplete("speaker")
+    @export.autocomplete("speaker")
+    async def any_speaker(self, interaction: discord.Interaction,
+                          current: str) -> list[app_commands.Choice[str]]:
+        return await self.quote_speaker(interaction, current)  # type: ignore[misc]
 
     @app_commands.command(name="context", description="A quote in its article: the paragraphs around it, "
                                                       "who said it and how sure the bot is")

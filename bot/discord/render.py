@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from discord.utils import escape_markdown, escape_mentions
@@ -21,7 +22,9 @@ from bot.excerpt import window
 from bot.index import ArticleInfo, QuoteAnswer, ReloadReport, Speaker, Statement, WhoHit
 
 if TYPE_CHECKING:
+    from bot.export import Export
     from bot.service import Added
+    from bot.timeline import Timeline
 
 Message = dict[str, Any]
 
@@ -178,9 +181,12 @@ def quote_pages(ans: QuoteAnswer, page_size: int = 5) -> list[Message]:
     sp = ans.speaker
     title = safe_cut(speaker_title(sp), TITLE_MAX)
     counts = ", ".join(f"{n} {k}" for k, n in sp.kinds)
-    note = f"{len(ans.statements)} statement(s) shown · {sp.count} in all ({counts}) · newest first"
+    order = f"best match for “{shorten(ans.about, 80)}” first, matching words in bold" if ans.about \
+        else "newest first"
+    note = f"{len(ans.statements)} statement(s) shown · {sp.count} in all ({counts}) · {order}"
     if not len(ans.statements):
-        return [message(_embed(title, "No statements match these options.", "quote", footer=note))]
+        empty = f"Nothing by {sp.name} like “{shorten(ans.about, 200)}”" if ans.about else "No statements"
+        return [message(_embed(title, safe_cut(f"{empty} with these options.", 1000), "quote", footer=note))]
     pages: list[tuple[str, str | None, list[tuple[str, str]]]] = []
     shown: list[list[tuple[int, Statement]]] = []
     fields: list[tuple[str, str]] = []
@@ -195,13 +201,17 @@ def quote_pages(ans: QuoteAnswer, page_size: int = 5) -> list[Message]:
                 pages.append((title, None, fields))
                 shown.append(on_page)
                 fields, on_page, used = [], [], 0
-            body = f"**{name}**\n“{safe_cut(st.text, _FULL_MAX)}”\n— {source}"
+            marks = ans.marks.get(st.id, ())
+            excerpt = _excerpt(st.text, marks, _FULL_MAX) if marks else safe_cut(st.text, _FULL_MAX)
+            body = f"**{name}**\n“{excerpt}”\n— {source}"
             if len(st.text) > _FULL_MAX:
                 body += "\n(shortened; Context shows it whole)"
             pages.append((title, body, []))
             shown.append([(n, st)])
             continue
-        value = f"“{safe_cut(st.text, FIELD_VALUE_MAX - len(source) - 6)}”\n— {source}"
+        room = FIELD_VALUE_MAX - len(source) - 6
+        marks = ans.marks.get(st.id, ())
+        value = f"“{_excerpt(st.text, marks, room) if marks else safe_cut(st.text, room)}”\n— {source}"
         if len(fields) >= page_size or used + len(name) + len(value) > _PAGE_BUDGET:
             pages.append((title, None, fields))
             shown.append(on_page)
@@ -240,11 +250,15 @@ def _excerpt(text: str, marks: Sequence[tuple[int, int]], limit: int) -> str:
     return ("…" if lo > 0 else "") + "".join(out) + tail + ("…" if hi < len(text) and not tail.endswith("…") else "")
 
 
-def who_pages(phrase: str, hits: Sequence[WhoHit]) -> list[Message]:
+def who_pages(phrase: str, hits: Sequence[WhoHit], filters: Sequence[tuple[str, str]] = ()) -> list[Message]:
+    """filters: (option, value) of each filter given, named in the footer."""
     title = shorten(f"Who said “{' '.join(phrase.split())}”?", TITLE_MAX)
     title = safe_cut(title, TITLE_MAX)
+    only = " · ".join(f"{k}: {shorten(' '.join(v.split()), 80)}" for k, v in filters)
     if not hits:
-        return [message(_embed(title, "Nobody in the corpus said anything like that.", "who"))]
+        said = "Nobody with these options said anything like that" if filters else \
+            "Nobody in the corpus said anything like that"
+        return [message(_embed(title, safe_cut(f"{said}.", 300), "who", footer=only or None))]
     fields = []
     shown: list[tuple[int, Statement]] = []
     used = 0
@@ -261,7 +275,8 @@ def who_pages(phrase: str, hits: Sequence[WhoHit]) -> list[Message]:
         fields.append((name, value[:FIELD_VALUE_MAX]))
         shown.append((n, st))
         used += len(name) + len(value)
-    page = message(_embed(title, None, "who", fields, "Best match first · matching words in bold"))
+    page = message(_embed(title, None, "who", fields, "Best match first · matching words in bold"
+                          + (f" · {only}" if only else "")))
     return [_with_buttons(page, shown)]
 
 
@@ -309,6 +324,8 @@ def about_page(articles: int, quotes: int, speakers: int, first: dt.date | None,
             f"articles ({span}).\n\n"
             "**/quote** `speaker` — what someone said, newest first (optionally by kind and dates).\n"
             "**/who** `phrase` — who said something like this; typos and word order don't matter.\n"
+            "**/timeline** `speaker` — a chart of their statements per week or month.\n"
+            "**/export** `speaker` — their statements as a CSV or JSON file.\n"
             "**/speakers**, **/sources** — browse everyone quoted and every article.\n"
             "**/context** `quote` — a quote in its article (or press its Context button).\n"
             "**/correct** `quote` `speaker`, **/hide** `quote` — admins: fix what I got wrong.\n"
@@ -502,6 +519,12 @@ def added_page(added: Added) -> list[Message]:
                     ephemeral=True)]
 
 
+def pick_page(question: str) -> list[Message]:
+    """Where a name or role fits several speakers: what fits, above the menu to pick from."""
+    return [message(_embed("Which speaker?", safe_cut(question, 1500), "list",
+                           footer="Pick one from the menu below"))]
+
+
 def error_page(text: str) -> list[Message]:
     return [message(_embed("Sorry", safe_cut(text, 1000), "error"), ephemeral=True)]
 
@@ -513,6 +536,71 @@ def choices(names: Sequence[str]) -> list[dict[str, str]]:
         v = shorten(n, CHOICE_MAX)
         out.append({"name": v, "value": v})
     return out
+
+
+# ---- files: /timeline, /export --------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file sent with a message (a multipart part beside its JSON). A page holds its
+    files under FILES, which is not part of the JSON: interaction_responses() and
+    send_kwargs() turn them into the `attachments` entries and parts Discord expects."""
+
+    filename: str
+    data: bytes
+    description: str = ""
+
+
+FILES = "files"
+ATTACHMENT_DESCRIPTION_MAX = 1024
+
+
+def files_of(page: Message) -> list[Attachment]:
+    return list(page.get(FILES, ()))
+
+
+def size_text(n: int) -> str:
+    return f"{n} bytes" if n < 1024 else f"{n / 1024:.1f} KB" if n < 1024 * 1024 else f"{n / 1048576:.1f} MB"
+
+
+def timeline_page(tl: Timeline, png: bytes, filename: str) -> list[Message]:
+    from bot.timeline import summary
+
+    sp = tl.speaker
+    outlets = ", ".join(f"{o} {n}" for o, n in tl.outlets[:8]) + (
+        f" and {len(tl.outlets) - 8} more" if len(tl.outlets) > 8 else "")
+    e = _embed(safe_cut(f"{speaker_title(sp)}: statements over time", TITLE_MAX), safe_cut(summary(tl), 1500),
+               "quote", [("Outlets", safe_cut(outlets, FIELD_VALUE_MAX))],
+               footer=f"{tl.total} statement(s) · by {tl.period} · chart attached")
+    e["image"] = {"url": f"attachment://{filename}"}
+    m = message(e)
+    m[FILES] = [Attachment(filename, png, shorten(summary(tl), ATTACHMENT_DESCRIPTION_MAX))]
+    return [m]
+
+
+def export_page(exp: Export) -> list[Message]:
+    from bot.export import COLUMNS
+
+    desc = (f"{exp.count} statement(s) by **{safe_cut(exp.speaker.name, 200)}**, newest first, as "
+            f"{exp.format.upper()} ({size_text(len(exp.data))}).\n"
+            + ("Columns: " + ", ".join(COLUMNS) if exp.format == "csv" else
+               "Each statement: text, kind, date, speaker, confidence, start and end offsets in the "
+               "article, and the article (id, title, outlet, date, url)") + ".")
+    m = message(_embed(safe_cut(f"Export: {exp.speaker.name}", TITLE_MAX), desc, "quote",
+                       footer=f"Attached: {exp.filename}"), ephemeral=True)
+    m[FILES] = [Attachment(exp.filename, exp.data, f"{exp.count} statements by {shorten(exp.speaker.name, 200)}")]
+    return [m]
+
+
+def json_payload(page: Message) -> Message:
+    """The page as the JSON Discord receives (payload_json, where files go with it): its
+    files as `attachments` entries, numbered as the multipart parts are."""
+    files = files_of(page)
+    data = {k: v for k, v in page.items() if k != FILES}
+    if files:
+        data["attachments"] = [{"id": str(i), "filename": f.filename, "description": f.description}
+                               for i, f in enumerate(files)]
+    return data
 
 
 # ---- interaction responses -----------------------------------------------------------
@@ -536,7 +624,7 @@ def interaction_responses(pages: Sequence[Message]) -> list[dict[str, Any]]:
     update a button press makes (type 7)."""
     out = []
     for i, page in enumerate(pages):
-        data = dict(page)
+        data = json_payload(page)
         if len(pages) > 1:
             data["components"] = [*page.get("components", ()), nav_row(i, len(pages))]
         out.append({"type": 4 if i == 0 else 7, "data": data})

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import discord
 
 from bot.discord import render
+
+
+class SpecFile(discord.File):
+    """discord.File whose `attachments` entry carries its id as the API's spec types it,
+    a snowflake string ("0"); discord.py writes the number 0, which the spec refuses."""
+
+    def to_dict(self, index: int) -> dict[str, Any]:
+        d = super().to_dict(index)
+        d["id"] = str(d["id"])
+        return d
 
 
 def send_kwargs(page: render.Message) -> dict[str, Any]:
@@ -18,4 +29,8 @@ def send_kwargs(page: render.Message) -> dict[str, Any]:
         kwargs["content"] = page["content"]
     if page.get("flags", 0) & render.EPHEMERAL:
         kwargs["ephemeral"] = True
+    files = render.files_of(page)
+    if files:
+        kwargs["files"] = [SpecFile(io.BytesIO(f.data), filename=f.filename, description=f.description or None)
+                           for f in files]
     return kwargs
