@@ -704,3 +704,34 @@ def test_calling_something_a_thing_is_a_statement(sentence: str, content: str) -
 ])
 def test_calling_someone_to_a_place_or_on_the_phone_is_no_statement(sentence: str) -> None:
     assert [q for q in quotes_of(f"Title\n\n{sentence}\n") if q.cue == "called"] == []
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Coach Mia Lund praised her defence, but said the team could not afford another slow start.",
+     "the team could not afford another slow start"),
+    ("By the end of the week, the chairman of Harbor Freight had met the unions and said that the "
+     "plant would stay open.", "the plant would stay open"),
+    ("The council has backed the stadium plan but has since argued that the costs are too high.",
+     "the costs are too high"),
+])
+def test_a_verb_coordinated_with_the_first_shares_its_subject(sentence: str, content: str) -> None:
+    got = [q for q in quotes_of(f"Title\n\n{sentence}\n") if q.kind == "reported"]
+    assert [q.text for q in got] == [content] and got[0].speaker is not None
+
+
+def test_a_coordinated_verb_after_a_comma_opens_a_second_statement() -> None:
+    text = ("Title\n\nMayor Ola Berg said the bridge would reopen in May, and accused the contractor "
+            "of hiding the delays.\n")
+    got = [(q.text, q.speaker) for q in quotes_of(text) if q.kind == "reported"]
+    assert got == [("the bridge would reopen in May", "Ola Berg"),
+                   ("the contractor of hiding the delays", "Ola Berg")]
+
+
+@pytest.mark.parametrize("sentence", [
+    # adjectives and passives after "and" open no statement
+    "Investors lost money to unpaid loans and alleged fraud at three regional banks.",
+    "The rebels, armed by one neighbour and opposed by another, held the town for a year.",
+])
+def test_a_coordinated_participle_that_is_no_verb_reports_nothing(sentence: str) -> None:
+    assert [q for q in quotes_of(f"Title\n\n{sentence}\n") if q.kind == "reported"] == []
+

@@ -15,7 +15,7 @@ from typing import Any
 from bot.extract import cues as cuemod
 from bot.extract import mentions
 from bot.extract.cues import Cue
-from bot.extract.lexicon import NAMING_VERBS, SAY_CLASS, SPEECH_FORMS, STANCE_FORMS, WEEKDAYS
+from bot.extract.lexicon import CUE_FORMS, NAMING_VERBS, SAY_CLASS, SPEECH_FORMS, STANCE_FORMS, WEEKDAYS
 from bot.extract.mentions import Mention
 from bot.extract.wordfind import occurrences, word_starts
 
@@ -338,14 +338,55 @@ def _subject(text: str, s: int, e: int) -> tuple[Mention, int, int] | None:
     return mention, s, phrase_end
 
 
+# "Ms. Lee thanked the crowd and said ...", "X has backed the plan but has since argued
+# ...": a verb coordinated with the clause's first one shares its subject
+_COORDINATED = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:(?:also|then|later|since|now|again|still|"
+                          r"even|only|has|have|had|[a-z]{3,}ly)\s+){0,3}$")
+
+
+def _coordinated(text: str, s0: int, at: int, form: str) -> bool:
+    """Does the verb form at `at` continue its clause after "and"/"but"? (An inflected form
+    only: after "and" a bare form or a participle belongs to another construction, "vowed
+    to fight and win", "calling them liars and saying".)"""
+    verb = form.split()[0]
+    lemma = (CUE_FORMS.get(verb) or STANCE_FORMS.get(form) or verb).split()[0]
+    if lemma == verb or verb.endswith("ing") or verb.endswith("s") and lemma not in SAY_CLASS:
+        return False  # "killings ... and attacks on the police": a plural noun
+    return _COORDINATED.search(text, max(s0, at - 40), at) is not None
+
+
+# what a coordinated participle takes when it is an adjective or a passive: "and alleged
+# fraud", "aided by the Russians and opposed by the U.S."
+_NOT_CONTENT_START = re.compile(r"(?:by|on|in|at|of|from|with|into|onto|upon)\b")
+
+
+def _cut_at_coordinated(text: str, s0: int, cs: int, ce: int) -> int:
+    """'X said the plan was dead, and accused Y of ...': a second verb coordinated with the
+    cue is a second statement of the same subject; the first ends before it."""
+    found = [(c.start, c.text) for c in cuemod.cues_in(text, cs, ce)] + \
+        [(a, form) for a, _, form in _stance_in(text, cs, ce)]
+    for at, form in sorted(found):
+        if _coordinated(text, s0, at, form) and cuemod.is_verb_use(text, at):
+            m = _COORDINATED.search(text, max(cs, at - 40), at)
+            # (without a comma, "and" or "but" as often joins two verbs of the statement's
+            # own subject: "said company leaders had listened but decided ...")
+            if m is not None and m.start() > cs and m.group().startswith(","):
+                return m.start()
+    return ce
+
+
+
 def _attributed(text: str, s0: int, content: tuple[int, int], cue: Cue,
                 participle: bool) -> Reported | None:
     """The statement with its source before the cue; a participle ("..., adding that")
-    waits for the sentence's subject."""
+    or a coordinated verb ("... and said that") waits for the sentence's subject."""
     if participle:
         return Reported(content, None, None, cue, inherit_subject=True)
     got = cuemod.source_before(text, s0, cue.start)
     if got is None:
+        if _coordinated(text, s0, cue.start, cue.text) and \
+                not _NOT_CONTENT_START.match(text, content[0]):
+            return Reported(content, None, None, cue, inherit_subject=True)
         return None
     mention, ss, se = got
     if mention.kind == "pronoun" and mention.head in ("it", "that", "which", "this"):
@@ -514,6 +555,7 @@ def find_reported(text: str, s0: int, e0: int, blocked: list[tuple[int, int]]
             continue
         assert content_start is not None
         ce = _cut_subordinate(text, s0, cue.start, content_start, _cut_tail(text, content_start, e0))
+        ce = _cut_at_coordinated(text, s0, content_start, ce)
         cs, ce = _trim(text, content_start, ce)
         if ce - cs < 12 or len(text[cs:ce].split()) < 3:
             continue
