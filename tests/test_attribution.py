@@ -735,3 +735,12 @@ def test_a_coordinated_verb_after_a_comma_opens_a_second_statement() -> None:
 def test_a_coordinated_participle_that_is_no_verb_reports_nothing(sentence: str) -> None:
     assert [q for q in quotes_of(f"Title\n\n{sentence}\n") if q.kind == "reported"] == []
 
+
+@pytest.mark.parametrize("sentence", [
+    "The other states voting next week are widely seen as safe for the governor.",
+    "Workers in the warehouses could move across state lines to earn more.",
+    "In the early primary states, donors poured money into the two campaigns.",
+])
+def test_a_cue_word_used_as_a_plural_noun_reports_nothing(sentence: str) -> None:
+    assert quotes_of(f"Title\n\n{sentence}\n") == []
+
