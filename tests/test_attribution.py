@@ -744,3 +744,12 @@ def test_a_coordinated_participle_that_is_no_verb_reports_nothing(sentence: str)
 def test_a_cue_word_used_as_a_plural_noun_reports_nothing(sentence: str) -> None:
     assert quotes_of(f"Title\n\n{sentence}\n") == []
 
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Analyst Tom Reyes said shares aren't a bargain at this price.", "shares aren't a bargain at this price"),
+    ("Chef Lena Ortiz said the kitchen couldn’t cope with the orders.",
+     "the kitchen couldn’t cope with the orders"),
+])
+def test_a_negated_auxiliary_shows_a_reported_clause(sentence: str, content: str) -> None:
+    got = [q for q in quotes_of(f"Title\n\n{sentence}\n") if q.kind == "reported"]
+    assert [q.text for q in got] == [content]

@@ -39,8 +39,10 @@ _BARE_OK = {"say", "add", "claim", "argue", "insist", "think", "believe", "feel"
             "realize", "realise", "conclude", "show", "warn", "tell", "agree",
             "report", "recall", "explain", "complain"}
 _FINITE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|"
-                     r"should|shall|may|might|must|do|does|did|isn’t|wasn’t|won’t|can’t|"
-                     r"don’t|doesn’t|didn’t|[a-z]{3,}(?:ed|es)|"
+                     r"should|shall|may|might|must|do|does|did|"
+                     # "stocks aren't", "she couldn’t": a negated auxiliary, either apostrophe
+                     r"(?:is|are|was|were|has|have|had|do|does|did|could|would|should|must|"
+                     r"need)n[’']t|won[’']t|can[’']t|ain[’']t|[a-z]{3,}(?:ed|es)|"
                      # a present-tense verb with its object ("Trump favors a ...", "it
                      # demands that ..."); a plural noun is seldom followed by these
                      r"[a-z]{2,}[^siu’'\W]s(?=\s+(?:a|an|the|that|his|her|their|its|our|my|your|"
