@@ -753,3 +753,18 @@ def test_a_cue_word_used_as_a_plural_noun_reports_nothing(sentence: str) -> None
 def test_a_negated_auxiliary_shows_a_reported_clause(sentence: str, content: str) -> None:
     got = [q for q in quotes_of(f"Title\n\n{sentence}\n") if q.kind == "reported"]
     assert [q.text for q in got] == [content]
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("Sixty-two percent of fans said the club should sell its stadium.", "62"),
+    ("Asked about the merger, about three in 10 said they would switch banks.", "three in 10"),
+    ("Nearly half said the new timetable had made their commute longer.", "half"),
+])
+def test_the_share_of_those_polled_is_a_source(sentence: str, source: str) -> None:
+    got = [q for q in quotes_of(f"Title\n\n{sentence}\n") if q.kind == "reported"]
+    assert len(got) == 1 and got[0].speaker is not None
+    assert source.lower() in got[0].speaker.lower() or source == "62" and "Sixty-two" in got[0].speaker
+
+
+def test_a_share_of_something_else_is_no_source() -> None:
+    assert parse("half the time") is None and parse("Nearly half the season") is None
