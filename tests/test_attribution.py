@@ -768,3 +768,14 @@ def test_the_share_of_those_polled_is_a_source(sentence: str, source: str) -> No
 
 def test_a_share_of_something_else_is_no_source() -> None:
     assert parse("half the time") is None and parse("Nearly half the season") is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("About three in 10 said they prefer a shorter season, but six in 10 said they want more games.",
+     ["they prefer a shorter season", "they want more games"]),
+    ("Mayor Ola Berg said the bridge would reopen in May, while the contractor said the work could "
+     "take a year.", ["the bridge would reopen in May", "the work could take a year"]),
+])
+def test_a_second_source_and_cue_end_the_first_statement(sentence: str, expected: list[str]) -> None:
+    got = [q.text for q in quotes_of(f"Title\n\n{sentence}\n") if q.kind == "reported"]
+    assert got == expected

@@ -362,12 +362,29 @@ def _coordinated(text: str, s0: int, at: int, form: str) -> bool:
 _NOT_CONTENT_START = re.compile(r"(?:by|on|in|at|of|from|with|into|onto|upon)\b")
 
 
+_JOINT = re.compile(r",\s+(?:but|while|and|whereas|although|though|yet)\s+")
+
+
+def _last_joint(text: str, cs: int, at: int) -> re.Match[str] | None:
+    found = None
+    for m in _JOINT.finditer(text, max(cs, at - 80), at):
+        found = m
+    return found
+
+
 def _cut_at_coordinated(text: str, s0: int, cs: int, ce: int) -> int:
     """'X said the plan was dead, and accused Y of ...': a second verb coordinated with the
     cue is a second statement of the same subject; the first ends before it."""
     found = [(c.start, c.text) for c in cuemod.cues_in(text, cs, ce)] + \
         [(a, form) for a, _, form in _stance_in(text, cs, ce)]
     for at, form in sorted(found):
+        joint = _last_joint(text, cs, at) if CUE_FORMS.get(form) in SAY_CLASS else None
+        got = cuemod.source_before(text, joint.end(), at) if joint is not None else None
+        if joint is not None and got is not None and got[1] == joint.end() and \
+                (got[0].kind != "pronoun" or got[0].head in ("he", "she", "they", "we", "i")):
+            # "..., but six in 10 said ...", "..., while the contractor said ...": a clause
+            # with a source and a cue of its own is a second statement
+            return joint.start()
         if _coordinated(text, s0, at, form) and cuemod.is_verb_use(text, at):
             m = _COORDINATED.search(text, max(cs, at - 40), at)
             # (without a comma, "and" or "but" as often joins two verbs of the statement's
