@@ -779,3 +779,18 @@ def test_a_share_of_something_else_is_no_source() -> None:
 def test_a_second_source_and_cue_end_the_first_statement(sentence: str, expected: list[str]) -> None:
     got = [q.text for q in quotes_of(f"Title\n\n{sentence}\n") if q.kind == "reported"]
     assert got == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "“We will not sell the club,” chairman Ola Berg told the fans before the match.",
+    "“The strike is over,” the union leader told reporters outside the plant, where workers "
+    "had gathered since dawn.",
+])
+def test_the_listener_of_told_is_no_statement(sentence: str) -> None:
+    assert [q for q in quotes_of(f"Title\n\n{sentence}\n") if q.kind == "reported"] == []
+
+
+def test_told_a_listener_somewhere_that_is_a_statement() -> None:
+    text = "Title\n\nCoach Mia Lund told a crowd in Leeds that the team would stay in the city.\n"
+    got = [q for q in quotes_of(text) if q.kind == "reported"]
+    assert len(got) == 1 and "the team would stay in the city" in got[0].text

@@ -90,6 +90,14 @@ _THAT_DETERMINER = re.compile(r"(?:year|day|week|month|time|night|morning|evenin
                               r"could|can|may|might|must|should)\b)")
 # The listener of a tell-type verb, then a clause with a pronoun subject
 _LISTENER = re.compile(r"\s+(?:[\w’'.-]+\s+){1,4}?(?=(?:he|she|they|we|I|it|there)\s+[a-z’']{2,})")
+# '"...," Ms. Lee told the delegates before the vote', '... told the packed hall, where
+# ...': after "told", a listener and then a time, place or relative phrase is all there
+# is, unless a that-clause follows ("told a crowd in Ohio that ..."); the finite verb
+# further on is another clause's
+_LISTENER_ONLY = re.compile(r"\s*(?:[\w’'.-]+\s+){1,5}?(?:(?:before|after|during|in|at|on|from|"
+                            r"of|outside|while|when|where|who|which)\s|[\w’'.-]+,\s)")
+
+
 class _ArticleScan:
     """Matches found once per article (span start, span end, payload), then asked for
     sentence by sentence. Keeps the last article only: the pipeline goes article by
@@ -517,6 +525,7 @@ def find_reported(text: str, s0: int, e0: int, blocked: list[tuple[int, int]]
             content_start = base + ml.end()  # "told reporters he would ..."
         elif cue.lemma in _BARE_OK and (_FINITE.search(after[:_bare_reach(word, after)])
                                         or _PRONOUN_SUBJECT.match(after)) \
+                and not (cue.lemma == "tell" and _LISTENER_ONLY.match(after) and " that " not in after[:80]) \
                 and _CLAUSE_START.match(after) and not _NOT_CLAUSE_START.match(after) \
                 and _first_word(after) not in _PARTICIPLE \
                 or cue.lemma in _TO_VERBS and _TO_INF.match(after) \
