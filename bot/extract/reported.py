@@ -381,8 +381,11 @@ def _last_joint(text: str, cs: int, at: int) -> re.Match[str] | None:
 
 
 def _cut_at_coordinated(text: str, s0: int, cs: int, ce: int) -> int:
-    """'X said the plan was dead, and accused Y of ...': a second verb coordinated with the
-    cue is a second statement of the same subject; the first ends before it."""
+    """Where a statement ends before a second one: 'X said the plan was dead, and accused Y
+    of ...' (a verb coordinated with the cue: the same subject), '..., while the contractor
+    said ...' (a source and cue of their own)."""
+    if text.find(", ", cs, ce) < 0:
+        return ce  # both splits need a comma
     found = [(c.start, c.text) for c in cuemod.cues_in(text, cs, ce)] + \
         [(a, form) for a, _, form in _stance_in(text, cs, ce)]
     for at, form in sorted(found):
