@@ -704,3 +704,93 @@ def test_calling_something_a_thing_is_a_statement(sentence: str, content: str) -
 ])
 def test_calling_someone_to_a_place_or_on_the_phone_is_no_statement(sentence: str) -> None:
     assert [q for q in quotes_of(f"Title\n\n{sentence}\n") if q.cue == "called"] == []
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Coach Mia Lund praised her defence, but said the team could not afford another slow start.",
+     "the team could not afford another slow start"),
+    ("By the end of the week, the chairman of Harbor Freight had met the unions and said that the "
+     "plant would stay open.", "the plant would stay open"),
+    ("The council has backed the stadium plan but has since argued that the costs are too high.",
+     "the costs are too high"),
+])
+def test_a_verb_coordinated_with_the_first_shares_its_subject(sentence: str, content: str) -> None:
+    got = [q for q in quotes_of(f"Title\n\n{sentence}\n") if q.kind == "reported"]
+    assert [q.text for q in got] == [content] and got[0].speaker is not None
+
+
+def test_a_coordinated_verb_after_a_comma_opens_a_second_statement() -> None:
+    text = ("Title\n\nMayor Ola Berg said the bridge would reopen in May, and accused the contractor "
+            "of hiding the delays.\n")
+    got = [(q.text, q.speaker) for q in quotes_of(text) if q.kind == "reported"]
+    assert got == [("the bridge would reopen in May", "Ola Berg"),
+                   ("the contractor of hiding the delays", "Ola Berg")]
+
+
+@pytest.mark.parametrize("sentence", [
+    # adjectives and passives after "and" open no statement
+    "Investors lost money to unpaid loans and alleged fraud at three regional banks.",
+    "The rebels, armed by one neighbour and opposed by another, held the town for a year.",
+])
+def test_a_coordinated_participle_that_is_no_verb_reports_nothing(sentence: str) -> None:
+    assert [q for q in quotes_of(f"Title\n\n{sentence}\n") if q.kind == "reported"] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The other states voting next week are widely seen as safe for the governor.",
+    "Workers in the warehouses could move across state lines to earn more.",
+    "In the early primary states, donors poured money into the two campaigns.",
+])
+def test_a_cue_word_used_as_a_plural_noun_reports_nothing(sentence: str) -> None:
+    assert quotes_of(f"Title\n\n{sentence}\n") == []
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Analyst Tom Reyes said shares aren't a bargain at this price.", "shares aren't a bargain at this price"),
+    ("Chef Lena Ortiz said the kitchen couldn’t cope with the orders.",
+     "the kitchen couldn’t cope with the orders"),
+])
+def test_a_negated_auxiliary_shows_a_reported_clause(sentence: str, content: str) -> None:
+    got = [q for q in quotes_of(f"Title\n\n{sentence}\n") if q.kind == "reported"]
+    assert [q.text for q in got] == [content]
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("Sixty-two percent of fans said the club should sell its stadium.", "62"),
+    ("Asked about the merger, about three in 10 said they would switch banks.", "three in 10"),
+    ("Nearly half said the new timetable had made their commute longer.", "half"),
+])
+def test_the_share_of_those_polled_is_a_source(sentence: str, source: str) -> None:
+    got = [q for q in quotes_of(f"Title\n\n{sentence}\n") if q.kind == "reported"]
+    assert len(got) == 1 and got[0].speaker is not None
+    assert source.lower() in got[0].speaker.lower() or source == "62" and "Sixty-two" in got[0].speaker
+
+
+def test_a_share_of_something_else_is_no_source() -> None:
+    assert parse("half the time") is None and parse("Nearly half the season") is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("About three in 10 said they prefer a shorter season, but six in 10 said they want more games.",
+     ["they prefer a shorter season", "they want more games"]),
+    ("Mayor Ola Berg said the bridge would reopen in May, while the contractor said the work could "
+     "take a year.", ["the bridge would reopen in May", "the work could take a year"]),
+])
+def test_a_second_source_and_cue_end_the_first_statement(sentence: str, expected: list[str]) -> None:
+    got = [q.text for q in quotes_of(f"Title\n\n{sentence}\n") if q.kind == "reported"]
+    assert got == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "“We will not sell the club,” chairman Ola Berg told the fans before the match.",
+    "“The strike is over,” the union leader told reporters outside the plant, where workers "
+    "had gathered since dawn.",
+])
+def test_the_listener_of_told_is_no_statement(sentence: str) -> None:
+    assert [q for q in quotes_of(f"Title\n\n{sentence}\n") if q.kind == "reported"] == []
+
+
+def test_told_a_listener_somewhere_that_is_a_statement() -> None:
+    text = "Title\n\nCoach Mia Lund told a crowd in Leeds that the team would stay in the city.\n"
+    got = [q for q in quotes_of(text) if q.kind == "reported"]
+    assert len(got) == 1 and "the team would stay in the city" in got[0].text

@@ -89,6 +89,15 @@ _ALSO_NOUNS = {"state", "report", "reports", "claim", "claims", "comment", "comm
                "statement", "statements", "quote", "word", "words", "call", "calls", "plea",
                "question", "questions", "show", "shows", "signal", "signals", "states",
                "tweets", "posts"}
+# A preposition before such a word makes it a noun ("across state lines"); before its
+# plural, so does a quantifier ("other states"), and after it a preposition, a participle
+# or a stop ("states voting Tuesday", "in early primary states, donors ...")
+_PLURAL_NOUN_BEFORE = {"other", "many", "several", "both", "all", "these", "those", "some",
+                       "few", "most", "more", "two", "three", "four", "five", "six", "ten",
+                       "dozen", "dozens", "hundreds", "thousands", "numerous", "various"}
+_PREPOSITION_BEFORE = {"across", "per", "at", "from", "by", "with", "into", "between", "among",
+                       "within", "without", "about", "under", "over", "against", "after"}
+_NOUN_NEXT = re.compile(r"(?:[,.;:)]|\s+(?:on|in|of|against|from|at|by|with|upon|[a-z]+ing)\b)")
 _PREPOSITIONS = {"of", "for", "with", "about", "in", "on", "by", "from", "after", "despite"}
 # What may stand right before the bare form of such a word when it is a verb ("they
 # state", "to claim", "did not question"); any other lower-case word makes it a noun
@@ -138,6 +147,9 @@ def is_verb_use(text: str, start: int) -> bool:
         return False
     if word in _PARTICIPLE_ONLY:
         return prev in _PERFECT_BEFORE or prev.endswith("ly")
+    if word in _ALSO_NOUNS and (prev in _PREPOSITION_BEFORE or word.endswith("s") and word != "calls" and
+                                (prev in _PLURAL_NOUN_BEFORE or _NOUN_NEXT.match(text, start + len(word)))):
+        return False
     if word in _ALSO_NOUNS and prev:
         # "Trump’s claim that ...", "documents from his tax return show he ...": a
         # that-clause or a clause with a pronoun subject is still a statement

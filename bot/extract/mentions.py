@@ -183,8 +183,9 @@ def _parse_cached(text: str) -> Mention | None:
         # "According to Yahoo News, Clinton spokesman Jesse Lehrich": a part that opens
         # with a preposition is no source
         # (each part parsed once and copied: the parts of one apposition recur)
-        parsed = [None if p.split()[0].lower() in _PREPOSITIONS or p.lower().startswith("according")
-                  else _copy(_parse_part(p)) for p in parts[:3]]
+        # ("about three in 10" is a share, not a prepositional phrase)
+        parsed = [None if (p.split()[0].lower() in _PREPOSITIONS and not _SHARE.match(p))
+                  or p.lower().startswith("according") else _copy(_parse_part(p)) for p in parts[:3]]
         if parsed[-1] is not None and parsed[-1].kind == "pronoun" and \
                 parsed[-1].head in _SUBJECT_PRONOUNS:
             # "African-Americans, he said, can ...": the subject next to the cue speaks;
@@ -284,7 +285,37 @@ def _organisation_name(toks: list[str], low: list[str]) -> str | None:
     return None
 
 
+_NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+                r"forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:[- ](?:one|two|three|four|five|"
+                r"six|seven|eight|nine))?")
+# The share of a group that answered a poll: "46 percent of voters", "six in 10", "nearly
+# half", "two-thirds of Republicans". It names no one, but it is who said it.
+_SHARE = re.compile(
+    r"(?i:(?:only|just|about|nearly|almost|roughly|around|some|over|fully|exactly|more than|"
+    r"fewer than|less than|well over|under)\s+)?"
+    rf"(?i:(?:\d[\d,.]*|{_NUMBER_WORD})\s*(?:%|percent|per cent)|(?:\d+|{_NUMBER_WORD})\s+(?:in|out of)\s+"
+    rf"(?:\d+|{_NUMBER_WORD})|half|a third|a quarter|(?:one|two)[- ]thirds|(?:one|three)[- ]quarters|"
+    r"a majority|a minority|a plurality)"
+    r"(?:\s+(?P<group>(?:of\s+)?(?:the\s+|those\s+|all\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,5}))?$")
+_GROUP_OK = re.compile(r"(?:of\s+)?(?:the\s+|those\s+|all\s+)?(?:[\w’'-]+\s+){0,4}[\w’'-]*(?:s|people|"
+                       r"surveyed|polled|questioned|asked|interviewed)$")
+
+
+def _share(phrase: str) -> Mention | None:
+    m = _SHARE.match(phrase)
+    if m is None:
+        return None
+    group = m.group("group")
+    if group and not _GROUP_OK.fullmatch(group):
+        return None  # "half the time", "a third term"
+    head = group.split()[-1].lower() if group else "respondents"
+    return Mention(phrase, "unnamed", head=head)
+
+
 def _parse_simple(phrase: str, cut_clause: bool = True) -> Mention | None:
+    share = _share(phrase)
+    if share is not None:
+        return share
     toks = _TOKEN.findall(phrase)
     # "Stoltenberg also", "he later": adverbs between source and verb are not the source
     while toks and (_strip(toks[-1]).lower() in _ADVERB_TAIL or _is_adverb(toks[-1]) or len(toks) > 1 and

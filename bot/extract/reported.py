@@ -15,7 +15,7 @@ from typing import Any
 from bot.extract import cues as cuemod
 from bot.extract import mentions
 from bot.extract.cues import Cue
-from bot.extract.lexicon import NAMING_VERBS, SAY_CLASS, SPEECH_FORMS, STANCE_FORMS, WEEKDAYS
+from bot.extract.lexicon import CUE_FORMS, NAMING_VERBS, SAY_CLASS, SPEECH_FORMS, STANCE_FORMS, WEEKDAYS
 from bot.extract.mentions import Mention
 from bot.extract.wordfind import occurrences, word_starts
 
@@ -39,8 +39,10 @@ _BARE_OK = {"say", "add", "claim", "argue", "insist", "think", "believe", "feel"
             "realize", "realise", "conclude", "show", "warn", "tell", "agree",
             "report", "recall", "explain", "complain"}
 _FINITE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|"
-                     r"should|shall|may|might|must|do|does|did|isn’t|wasn’t|won’t|can’t|"
-                     r"don’t|doesn’t|didn’t|[a-z]{3,}(?:ed|es)|"
+                     r"should|shall|may|might|must|do|does|did|"
+                     # "stocks aren't", "she couldn’t": a negated auxiliary, either apostrophe
+                     r"(?:is|are|was|were|has|have|had|do|does|did|could|would|should|must|"
+                     r"need)n[’']t|won[’']t|can[’']t|ain[’']t|[a-z]{3,}(?:ed|es)|"
                      # a present-tense verb with its object ("Trump favors a ...", "it
                      # demands that ..."); a plural noun is seldom followed by these
                      r"[a-z]{2,}[^siu’'\W]s(?=\s+(?:a|an|the|that|his|her|their|its|our|my|your|"
@@ -88,6 +90,14 @@ _THAT_DETERMINER = re.compile(r"(?:year|day|week|month|time|night|morning|evenin
                               r"could|can|may|might|must|should)\b)")
 # The listener of a tell-type verb, then a clause with a pronoun subject
 _LISTENER = re.compile(r"\s+(?:[\w’'.-]+\s+){1,4}?(?=(?:he|she|they|we|I|it|there)\s+[a-z’']{2,})")
+# '"...," Ms. Lee told the delegates before the vote', '... told the packed hall, where
+# ...': after "told", a listener and then a time, place or relative phrase is all there
+# is, unless a that-clause follows ("told a crowd in Ohio that ..."); the finite verb
+# further on is another clause's
+_LISTENER_ONLY = re.compile(r"\s*(?:[\w’'.-]+\s+){1,5}?(?:(?:before|after|during|in|at|on|from|"
+                            r"of|outside|while|when|where|who|which)\s|[\w’'.-]+,\s)")
+
+
 class _ArticleScan:
     """Matches found once per article (span start, span end, payload), then asked for
     sentence by sentence. Keeps the last article only: the pipeline goes article by
@@ -338,14 +348,75 @@ def _subject(text: str, s: int, e: int) -> tuple[Mention, int, int] | None:
     return mention, s, phrase_end
 
 
+# "Ms. Lee thanked the crowd and said ...", "X has backed the plan but has since argued
+# ...": a verb coordinated with the clause's first one shares its subject
+_COORDINATED = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:(?:also|then|later|since|now|again|still|"
+                          r"even|only|has|have|had|[a-z]{3,}ly)\s+){0,3}$")
+
+
+def _coordinated(text: str, s0: int, at: int, form: str) -> bool:
+    """Does the verb form at `at` continue its clause after "and"/"but"? (An inflected form
+    only: after "and" a bare form or a participle belongs to another construction, "vowed
+    to fight and win", "calling them liars and saying".)"""
+    verb = form.split()[0]
+    lemma = (CUE_FORMS.get(verb) or STANCE_FORMS.get(form) or verb).split()[0]
+    if lemma == verb or verb.endswith("ing") or verb.endswith("s") and lemma not in SAY_CLASS:
+        return False  # "killings ... and attacks on the police": a plural noun
+    return _COORDINATED.search(text, max(s0, at - 40), at) is not None
+
+
+# what a coordinated participle takes when it is an adjective or a passive: "and alleged
+# fraud", "aided by the Russians and opposed by the U.S."
+_NOT_CONTENT_START = re.compile(r"(?:by|on|in|at|of|from|with|into|onto|upon)\b")
+
+
+_JOINT = re.compile(r",\s+(?:but|while|and|whereas|although|though|yet)\s+")
+
+
+def _last_joint(text: str, cs: int, at: int) -> re.Match[str] | None:
+    found = None
+    for m in _JOINT.finditer(text, max(cs, at - 80), at):
+        found = m
+    return found
+
+
+def _cut_at_coordinated(text: str, s0: int, cs: int, ce: int) -> int:
+    """Where a statement ends before a second one: 'X said the plan was dead, and accused Y
+    of ...' (a verb coordinated with the cue: the same subject), '..., while the contractor
+    said ...' (a source and cue of their own)."""
+    if text.find(", ", cs, ce) < 0:
+        return ce  # both splits need a comma
+    found = [(c.start, c.text) for c in cuemod.cues_in(text, cs, ce)] + \
+        [(a, form) for a, _, form in _stance_in(text, cs, ce)]
+    for at, form in sorted(found):
+        joint = _last_joint(text, cs, at) if CUE_FORMS.get(form) in SAY_CLASS else None
+        got = cuemod.source_before(text, joint.end(), at) if joint is not None else None
+        if joint is not None and got is not None and got[1] == joint.end() and \
+                (got[0].kind != "pronoun" or got[0].head in ("he", "she", "they", "we", "i")):
+            # "..., but six in 10 said ...", "..., while the contractor said ...": a clause
+            # with a source and a cue of its own is a second statement
+            return joint.start()
+        if _coordinated(text, s0, at, form) and cuemod.is_verb_use(text, at):
+            m = _COORDINATED.search(text, max(cs, at - 40), at)
+            # (without a comma, "and" or "but" as often joins two verbs of the statement's
+            # own subject: "said company leaders had listened but decided ...")
+            if m is not None and m.start() > cs and m.group().startswith(","):
+                return m.start()
+    return ce
+
+
+
 def _attributed(text: str, s0: int, content: tuple[int, int], cue: Cue,
                 participle: bool) -> Reported | None:
     """The statement with its source before the cue; a participle ("..., adding that")
-    waits for the sentence's subject."""
+    or a coordinated verb ("... and said that") waits for the sentence's subject."""
     if participle:
         return Reported(content, None, None, cue, inherit_subject=True)
     got = cuemod.source_before(text, s0, cue.start)
     if got is None:
+        if _coordinated(text, s0, cue.start, cue.text) and \
+                not _NOT_CONTENT_START.match(text, content[0]):
+            return Reported(content, None, None, cue, inherit_subject=True)
         return None
     mention, ss, se = got
     if mention.kind == "pronoun" and mention.head in ("it", "that", "which", "this"):
@@ -457,6 +528,7 @@ def find_reported(text: str, s0: int, e0: int, blocked: list[tuple[int, int]]
             content_start = base + ml.end()  # "told reporters he would ..."
         elif cue.lemma in _BARE_OK and (_FINITE.search(after[:_bare_reach(word, after)])
                                         or _PRONOUN_SUBJECT.match(after)) \
+                and not (cue.lemma == "tell" and _LISTENER_ONLY.match(after) and " that " not in after[:80]) \
                 and _CLAUSE_START.match(after) and not _NOT_CLAUSE_START.match(after) \
                 and _first_word(after) not in _PARTICIPLE \
                 or cue.lemma in _TO_VERBS and _TO_INF.match(after) \
@@ -514,6 +586,7 @@ def find_reported(text: str, s0: int, e0: int, blocked: list[tuple[int, int]]
             continue
         assert content_start is not None
         ce = _cut_subordinate(text, s0, cue.start, content_start, _cut_tail(text, content_start, e0))
+        ce = _cut_at_coordinated(text, s0, content_start, ce)
         cs, ce = _trim(text, content_start, ce)
         if ce - cs < 12 or len(text[cs:ce].split()) < 3:
             continue
