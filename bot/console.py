@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import contextlib
 import re
+import shutil
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -97,8 +98,31 @@ def run_line(service: Service, line: str) -> tuple[list[render.Message], bool]:
         return render.error_page(str(e)), True
 
 
+def paged(text: str, out: TextIO, ask: Callable[[str], str], rows: int) -> None:
+    """A long answer a screen at a time, as `more` does: a terminal would scroll its
+    start away (a speaker's record can run to hundreds of lines)."""
+    lines = text.split("\n")
+    screen = max(5, rows - 1)
+    pos = 0
+    while True:
+        out.write("\n".join(lines[pos:pos + screen]) + "\n")
+        pos += screen
+        if pos >= len(lines):
+            return
+        out.flush()
+        try:
+            answer = ask(f"-- {len(lines) - pos} more lines: Enter for the next screen, q to stop -- ")
+        except EOFError:
+            return
+        if answer.strip().lower().startswith("q"):
+            return
+
+
 def serve(service: Service, lines: Iterable[str], out: TextIO, interactive: bool,
-          files_dir: Path | None = None) -> int:
+          files_dir: Path | None = None, ask: Callable[[str], str] | None = None,
+          rows: int = 0) -> int:
+    """ask: where output is a terminal, how to ask whether to go on with a long answer
+    (longer than rows lines)."""
     failures = 0
     files_dir = files_dir or default_files_dir()
     ansi = interactive and out.isatty()
@@ -124,7 +148,12 @@ def serve(service: Service, lines: Iterable[str], out: TextIO, interactive: bool
             text += f"\ncannot save the attachment in {files_dir}: {e.strerror or e}"
         else:
             text += "".join(f"\n   saved to {p}" for p in saved)
-        out.write(_terminal(text, ansi) + "\n\n")
+        shown = _terminal(text, ansi)
+        if ask is not None and rows and shown.count("\n") >= rows:
+            paged(shown, out, ask, rows)
+            out.write("\n")
+        else:
+            out.write(shown + "\n\n")
         out.flush()
     return 1 if failures and not interactive else 0
 
@@ -148,8 +177,11 @@ def main(service: Service, inp: TextIO | None = None, out: TextIO | None = None,
     inp = inp or sys.stdin
     out = out or sys.stdout
     interactive = inp.isatty()
+    pager = interactive and out.isatty()
+    rows = shutil.get_terminal_size().lines if pager else 0
     try:
-        return serve(service, _prompted(inp, out) if interactive else inp, out, interactive, files_dir)
+        return serve(service, _prompted(inp, out) if interactive else inp, out, interactive, files_dir,
+                     ask=input if pager else None, rows=rows)
     except KeyboardInterrupt:
         out.write("\n")
         return 0

@@ -163,3 +163,35 @@ def test_the_console_helps_and_draws_no_raw_markdown() -> None:
     assert "Unknown command “/qoute”. Did you mean /quote?" in res.stdout
     assert "NATO’s open door" in res.stdout and "**" not in res.stdout  # bold drawn, not shown raw
     assert "Traceback" not in res.stdout + res.stderr
+
+
+def test_a_long_answer_in_a_terminal_pages_and_stops_when_asked(root: Path) -> None:
+    """A speaker's record is longer than a screen: shown a screen at a time, and q stops it."""
+    import io
+    import re
+
+    from bot import console
+    from bot.service import Service
+
+    service = Service(root / "seeds", root / "config")
+    service.reload()
+
+    asked: list[str] = []
+
+    def ask(prompt: str) -> str:
+        asked.append(prompt)
+        return "q"
+
+    out = io.StringIO()
+    console.serve(service, ["/quote Stoltenberg"], out, interactive=True, ask=ask, rows=12)
+    shown = out.getvalue().split("Type a command, /help, or 'exit'.\n", 1)[1]
+    assert len(asked) == 1 and "more lines" in asked[0]
+    assert shown.count("\n") <= 12  # one screen, then stopped
+    everything = io.StringIO()
+    console.serve(service, ["/quote Stoltenberg"], everything, interactive=True,
+                  ask=lambda prompt: "", rows=12)  # Enter each time: the whole answer
+    last = re.findall(r"Page (\d+)/(\d+)", everything.getvalue())[-1]
+    assert last[0] == last[1] != "1"  # every page of it
+    short = io.StringIO()
+    console.serve(service, ["/about"], short, interactive=True, ask=ask, rows=200)
+    assert len(asked) == 1  # an answer that fits is not paged
