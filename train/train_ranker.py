@@ -10,7 +10,8 @@
    speaker. The regularisation C is chosen by grouped 5-fold cross-validation on train
    (folds by article, so no article is on both sides), on direct speaker accuracy.
 3. Calibration: the chosen candidate's softmax share, out of fold, against whether it was
-   right, fitted by isotonic regression — the model's `confidence`.
+   right, fitted by isotonic regression on the statements the model decides (not those
+   the rules settle alone) — the model's `confidence`.
 4. The final model is fitted on all of train. Deterministic: same data, same file.
 dev is read only with --dev, to report once the model is chosen.
 """
@@ -187,6 +188,13 @@ def _settle(gs: list[Group], right: np.ndarray) -> dict | None:
     return {"mention_kind": kind, "from_rule_confidence": lo, "confidence": by_kind}
 
 
+def _settled(gs: list[Group], settle: dict | None) -> np.ndarray:
+    if not settle:
+        return np.zeros(len(gs), dtype=bool)
+    return np.array([g.mention_kind == settle["mention_kind"]
+                     and g.rule_confidence >= settle["from_rule_confidence"] for g in gs])
+
+
 def reliability(conf: np.ndarray, right: np.ndarray, edges=(0, .3, .5, .6, .7, .8, .9, .95, 1.0001)) -> str:
     lines = ["| confidence | speakers | mean confidence | observed accuracy |", "| --- | --- | --- | --- |"]
     for lo, hi in zip(edges, edges[1:], strict=False):
@@ -243,11 +251,16 @@ def main() -> int:
                                         "candidates": g.names, "right": g.scored,
                                         "rule_correct": g.rule_correct}, ensure_ascii=False) + "\n")
     settle = _settle(gs, right)
+    # the calibration is fitted on the statements the model decides: those the rules
+    # settle have their own measured confidence (and are easier at the same share)
+    asked = ~_settled(gs, settle)
     iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip", increasing=True)
-    iso.fit(share, right.astype(float))
+    iso.fit(share[asked], right[asked].astype(float))
     conf = iso.predict(share)
-    print(f"chosen C={best_c:g}, keep={best_keep:g}; out-of-fold reliability on train (all statements):")
-    print(reliability(conf, right))
+    print(f"chosen C={best_c:g}, keep={best_keep:g}; out-of-fold reliability on train "
+          f"(the {int(asked.sum())} statements the model decides; calibration fitted on them, "
+          "so in-sample):")
+    print(reliability(conf[asked], right[asked]))
     feats, labels, _, owner = _rows(gs)
     has_pos = np.zeros(len(gs), dtype=bool)
     has_pos[owner[labels == 1]] = True
