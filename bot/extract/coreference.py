@@ -21,6 +21,7 @@ from bot.extract.lexicon import (
     GIVEN_NAME_GENDER,
     HONORIFICS,
     NATIONALITY_RE,
+    NON_NAME_CAPS,
     ORG_NOUNS,
     PERSONAL_PRONOUNS,
     PLACE_OR_MEDIA_HEADS,
@@ -36,6 +37,15 @@ _NAME_RUN = re.compile(
     r"(?:[ \t]+(?:[A-Z][\w’'.-]*|(?:van|von|de|der|du|al|bin|of|to|the|for)(?![\w’'-])))*"
 )
 _WORD = re.compile(r"\S+")
+# title words that only qualify a role ("former", "deputy", "then"): never its head
+_ROLE_MODIFIERS = {"then", "first", "late", "under", "private", "field", "state", "house", "white",
+                   "security", "national", "policy", "political", "staff", "member", "elect",
+                   "acting", "interim", "incoming", "outgoing", "ex", "rival", "fellow", "former",
+                   "senior", "deputy", "vice", "press", "foreign", "defense", "defence", "interior",
+                   "finance", "campaign", "communications", "ranking", "majority", "minority",
+                   "assistant", "executive", "presidential", "vice-presidential", "congressional",
+                   "republican", "democrat", "democratic", "independent", "gop", "emeritus",
+                   "department", "official", "senate", "major", "general", "chief", "head", "prime"}
 # Words a title-case headline capitalises that are never part of a name
 _HEADLINE_WORDS = {"as", "after", "before", "the", "a", "an", "at", "of", "for", "to", "in",
                    "on", "with", "over", "against", "new", "old", "big", "why", "how", "what",
@@ -179,6 +189,15 @@ class Discourse:
             mention = mentions.parse_shared(run)
             if mention is None or mention.kind != "name" or mention.name is None:
                 continue
+            if mention.role is None:
+                # a role written in lower case before the name: "Kremlin spokesman Dmitri
+                # Peskov" (the run holds the name alone)
+                lead = self._role_start(run_start)
+                if lead < run_start:
+                    fuller = mentions.parse_shared(self.text[lead:run_start] + run)
+                    if fuller is not None and fuller.kind == "name" and fuller.name == mention.name \
+                            and fuller.role:
+                        mention = fuller
             words = mention.name.split()
             if len(words) < 2 and not (mention.role and _has_title(mention.role)):
                 continue  # "Whether Russia" is no person with the role "Whether"
@@ -188,6 +207,36 @@ class Discourse:
             if ent is not None and mention.role:
                 ent.confirmed = True
             known[run] = ent
+
+    def _role_start(self, pos: int) -> int:
+        """Where a role written before pos begins, if one does: the lower-case title words
+        right before it and the capitalised words before them ("Kremlin spokesman ",
+        "party chairman "); pos where there is none."""
+        text = self.text
+        start = k = pos
+        titled = False
+        for _ in range(6):
+            j = k
+            while j > 0 and text[j - 1] in " \t":
+                j -= 1
+            if j == k:
+                break  # punctuation or a line break before: no role runs on over it
+            i = j
+            while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "-’'"):
+                i -= 1
+            word = text[i:j]
+            if not word:
+                break
+            if word.islower() and word in TITLE_WORDS and (titled or word not in _ROLE_MODIFIERS):
+                # (the word next to the name must be a role's head: "spokesman", not "then")
+                titled, start = True, i
+            elif titled and word.lower() not in NON_NAME_CAPS and word.lower() not in CUE_FORMS:
+                # what qualifies it: "chief financial officer", "Kremlin spokesman"
+                start = i
+            else:
+                break
+            k = i
+        return start if titled else pos
 
     def _runs(self) -> Iterator[tuple[str, int]]:
         """Runs of capitalised words (run, start) that may be names."""
