@@ -72,7 +72,11 @@ def test_the_seeds_roles() -> None:
     s = Service(ROOT / "seeds", ROOT / "config")
     s.reload()
     assert s.index.find_speaker("NATO Secretary General").name == "Jens Stoltenberg"
-    assert s.index.find_speaker("Kremlin").name == "Yury Ushakov"
+    assert s.index.find_speaker("Kremlin spokesman").name == "Dmitri Peskov"
+    assert s.index.find_speaker("Kremlin aide").name == "Yury Ushakov"
+    with pytest.raises(RoleCandidates) as e:
+        s.index.find_speaker("Kremlin")  # (its aide and its spokesman)
+    assert sorted(e.value.candidates) == ["Dmitri Peskov", "Yury Ushakov"]
     with pytest.raises(RoleCandidates) as e:
         s.index.find_speaker("secretary")
     assert e.value.candidates == ["Jens Stoltenberg", "Wendy Sherman"]
