@@ -410,6 +410,10 @@ def _run_bot(service, token: str) -> int:
     from bot.discord.client import QuoteBot
 
     discord.utils.setup_logging(level=logging.INFO)
+    # a text bot never joins a voice channel: discord.py's warnings that the voice
+    # libraries are missing only alarm whoever reads the log
+    logging.getLogger("discord.client").addFilter(
+        lambda record: "voice will NOT be supported" not in record.getMessage())
     bot = QuoteBot(service)
 
     async def serve() -> None:

@@ -155,6 +155,8 @@ def test_the_bot_without_a_reachable_discord_says_so_in_one_line(monkeypatch: py
     err = capsys.readouterr().err
     assert "error: cannot reach Discord (cannot connect to 127.0.0.1:9)" in err
     assert "Traceback" not in err and "xsecretx" not in err
+    # nothing but the log's line that it logs in, and the error
+    assert "voice" not in err and len([ln for ln in err.splitlines() if ln.strip()]) <= 2, err
 
 
 def test_the_console_helps_and_draws_no_raw_markdown() -> None:
