@@ -71,7 +71,11 @@ async def test_timeline_attaches_a_png_the_embed_shows(bot: QuoteBot, monkeypatc
     [sent] = http.followups
     check_followup(sent)
     embed = sent["embeds"][0]
-    assert embed["title"].startswith("Jens Stoltenberg") and "24" in embed["description"]
+    said = bot.service.index.quote("Stoltenberg").statements
+    # (all but one of them in the week of 10 January 2022)
+    busiest = sum(1 for st in said if st.date and st.date.isoformat() >= "2022-01-10")
+    assert embed["title"].startswith("Jens Stoltenberg")
+    assert f"{len(said)} dated statements" in embed["description"] and f"with {busiest}." in embed["description"]
     assert sent["attachments"] == [{"id": "0", "filename": "jens-stoltenberg-timeline.png",
                                     "description": sent["attachments"][0]["description"]}]
     assert embed["image"]["url"] == "attachment://jens-stoltenberg-timeline.png"

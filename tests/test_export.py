@@ -33,7 +33,7 @@ def test_csv_reads_back_as_the_index_statements(seeds: Service) -> None:
     exp = export(seeds.index, "Stoltenberg", "csv")
     rows = _read_csv(exp.data)
     statements = list(seeds.index.quote("Stoltenberg").statements)
-    assert exp.filename == "jens-stoltenberg.csv" and exp.count == len(rows) == len(statements) == 25
+    assert exp.filename == "jens-stoltenberg.csv" and exp.count == len(rows) == len(statements) > 20
     assert list(rows[0]) == list(COLUMNS)
     for row, st in zip(rows, statements, strict=True):
         assert row["text"] == st.text and row["kind"] == st.kind and row["speaker"] == st.speaker

@@ -27,11 +27,16 @@ def test_extraction_never_raises_and_offsets_are_valid(text: str) -> None:
         assert q.kind in ("direct", "partial", "reported")
 
 
-def _cpu(text: str) -> float:
+def _cpu(text: str, runs: int = 3) -> float:
+    """The least CPU time of a few runs: on a shared machine one run can be slowed by
+    the neighbours (caches, frequency), the least is the article's own cost."""
     art = parse_article("m.txt", text)
-    t0 = time.process_time()
-    extract(art)
-    return time.process_time() - t0
+    best = float("inf")
+    for _ in range(runs):
+        t0 = time.process_time()
+        extract(art)
+        best = min(best, time.process_time() - t0)
+    return best
 
 
 def test_ten_thousand_stray_marks_stay_linear() -> None:

@@ -189,6 +189,7 @@ class Discourse:
             mention = mentions.parse_shared(run)
             if mention is None or mention.kind != "name" or mention.name is None:
                 continue
+            words = mention.name.split()
             if mention.role is None:
                 # a role written in lower case before the name: "Kremlin spokesman Dmitri
                 # Peskov" (the run holds the name alone)
@@ -198,7 +199,6 @@ class Discourse:
                     if fuller is not None and fuller.kind == "name" and fuller.name == mention.name \
                             and fuller.role:
                         mention = fuller
-            words = mention.name.split()
             if len(words) < 2 and not (mention.role and _has_title(mention.role)):
                 continue  # "Whether Russia" is no person with the role "Whether"
             if any(w.lower() in ORG_NOUNS for w in words):

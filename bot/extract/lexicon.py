@@ -173,6 +173,23 @@ TITLE_WORDS = {
     "presidential", "vice-presidential", "congressional", "national", "security",
     "communications", "campaign", "ranking", "member", "whip", "house",
     "senate", "white", "staff", "policy", "political", "department", "official",
+    # sport: a player's position or side before the name ("striker Harry Kane", "Safety
+    # D.J. Swearinger", "opener Alastair Cook")
+    "striker", "forward", "midfielder", "defender", "goalkeeper", "keeper", "winger",
+    "fullback", "full-back", "centre-back", "playmaker", "quarterback", "linebacker",
+    "receiver", "cornerback", "safety", "tailback", "pitcher", "catcher", "shortstop",
+    "batter", "batsman", "batswoman", "bowler", "opener", "spinner", "all-rounder",
+    "wicketkeeper", "skipper", "jockey", "trainer", "driver", "rider", "teammate",
+    "team-mate", "midfield", "veteran", "rookie", "star",
+    # demonym nouns ("Dutchman Louis van Gaal", "Frenchman ..."): the -an, -ish shapes of
+    # NATIONALITY_RE do not cover them
+    "dutchman", "dutchwoman", "frenchman", "frenchwoman", "englishman", "englishwoman",
+    "irishman", "irishwoman", "welshman", "welshwoman", "scotsman", "scotswoman", "scot",
+    "spaniard", "swede", "dane", "finn", "pole", "briton", "kiwi", "aussie", "argentine",
+    "swiss", "filipino", "filipina",
+    # honorifics and ranks of other countries' news ("Cllr", "Det Supt", "Alhaji", "Datuk")
+    "cllr", "det", "supt", "insp", "dci", "constable", "sheikh", "alhaji", "alhaja",
+    "datuk", "dato", "datin", "seri", "tun", "tunku", "tengku", "haji", "hajjah", "shri", "smt",
 }
 
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "sen", "rep",

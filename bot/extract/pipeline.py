@@ -426,8 +426,10 @@ def _rank(article: Article, recs: list[_Rec], marks: list[Mark], sents: _Sentenc
     for r in recs:
         r.rule = rule = r.resolved
         mention_kind = r.mention.kind if r.mention else None
+        # (a name phrase the rules could only keep as a description, "[Slamming PM Modi,
+        # CM Kejriwal had]", is no name: the model is asked)
         settled = model.settled(r.kind, mention_kind, rule.confidence) \
-            if model is not None and rule is not None and rule.speaker else None
+            if model is not None and rule is not None and rule.speaker and rule.kind != "unnamed" else None
         if settled is not None and rule is not None and rule.speaker:
             # a full name next to its cue: the rules are as right as the model there
             # (cross-validated on train), and it costs nothing to ask them
