@@ -376,3 +376,38 @@ async def test_an_answer_not_ready_in_time_is_deferred_and_followed_up(service: 
     [answer] = http.followups
     assert answer["embeds"][0]["fields"][0]["name"].startswith("1. Jens Stoltenberg")
     await b.close()
+
+
+async def test_an_error_after_a_deferral_reaches_the_asker_alone(service: Service, monkeypatch) -> None:
+    """A slow answer is deferred in public ("thinking..."); if it then fails, the error must
+    not take the placeholder's place before the whole channel: the placeholder is deleted
+    and the error sent privately."""
+    import threading
+
+    from bot.discord import answers
+    from bot.index import QueryError
+
+    gate = threading.Event()
+
+    def failing(svc: Service, phrase: str, *filters: str | None):
+        gate.wait(30)
+        raise QueryError("No statement like that.")
+
+    monkeypatch.setattr(answers, "who", failing)
+    b = QuoteBot(service, defer_after=0.05)
+    await b.add_cog(QuoteCog(b))
+    pretend_logged_in(b)
+    http = patch_http(monkeypatch)
+    running = asyncio.create_task(run_command(b, "who", options={"phrase": "open door"}))
+    async with asyncio.timeout(30):
+        while not http.callbacks:
+            await asyncio.sleep(0.01)
+    [deferral] = http.callbacks
+    assert deferral["type"] == 5 and not deferral.get("data", {}).get("flags")  # public
+    gate.set()
+    await asyncio.wait_for(running, 30)
+    deletes = [path for m, path, _ in http.calls if m == "DELETE" and path.endswith("/messages/@original")]
+    [error] = http.followups
+    assert len(deletes) == 1 and http.calls.index(("DELETE", deletes[0], None)) < len(http.calls) - 1
+    assert error["flags"] & render.EPHEMERAL and "No statement like that" in error["embeds"][0]["description"]
+    await b.close()

@@ -3,6 +3,7 @@ errors turn into friendly replies."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 from concurrent.futures import ThreadPoolExecutor
@@ -13,7 +14,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord import render
-from bot.discord.cog import NotAdmin, QuoteCog
+from bot.discord.cog import PUBLIC_DEFERRAL, NotAdmin, QuoteCog
 from bot.discord.sending import send_kwargs
 from bot.fetch import AddError
 from bot.index import QueryError
@@ -97,6 +98,12 @@ class QuoteBot(commands.Bot):
         kwargs = send_kwargs(render.error_page(text)[0])
         try:
             if interaction.response.is_done():
+                if interaction.extras.get(PUBLIC_DEFERRAL):
+                    # A slow answer was deferred ("thinking..."), then failed: a follow-up
+                    # would take the deferral's place and be seen by the whole channel. The
+                    # placeholder goes; the error comes to the asker alone.
+                    with contextlib.suppress(discord.HTTPException):
+                        await interaction.delete_original_response()
                 await interaction.followup.send(**kwargs)
             else:
                 await interaction.response.send_message(**kwargs)

@@ -54,6 +54,16 @@ def is_admin(interaction: discord.Interaction) -> bool:
     raise NotAdmin(f"Only server managers and the admins named in the bot's settings can use /{name}.")
 
 
+PUBLIC_DEFERRAL = "quotebot.public_deferral"
+
+
+async def defer_in_public(interaction: discord.Interaction) -> None:
+    """"quotebot is thinking..." for the channel to see; marked, so that an error that
+    follows is not put in the placeholder's place for all to see (QuoteBot's on_error)."""
+    await interaction.response.defer(thinking=True)
+    interaction.extras[PUBLIC_DEFERRAL] = True
+
+
 async def reply(interaction: discord.Interaction, pages: Sequence[render.Message], timeout: float,
                 open_context: OpenContext | None = None) -> None:
     """Send the first page; with more than one, or quotes to open in context, attach a
@@ -106,7 +116,7 @@ class QuoteCog(commands.Cog):
         pending = asyncio.get_running_loop().run_in_executor(self.bot.queries, question)
         done, _ = await asyncio.wait({pending}, timeout=self.bot.defer_after)
         if not done:
-            await interaction.response.defer(thinking=True)
+            await defer_in_public(interaction)
         await self._answer(interaction, await pending)
 
     @app_commands.command(name="quote", description="What a speaker said, newest first")
@@ -179,7 +189,7 @@ class QuoteCog(commands.Cog):
         # the first time, loading matplotlib) can take longer than Discord's 3 seconds:
         # say so, then draw in a thread
         tl = answers.timeline_counts(self.service, speaker, period, since, until)
-        await interaction.response.defer(thinking=True)
+        await defer_in_public(interaction)
         pages = await asyncio.to_thread(answers.timeline_pages, tl)
         await self._answer(interaction, pages)
 
