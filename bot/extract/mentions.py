@@ -86,6 +86,24 @@ _OPENING = re.compile(r"(?:During|In|On|At|After|Before|Since|Later|Earlier|Mean
                       r"Nevertheless|Nonetheless|Instead|Yet|Also|Separately|Afterwards|Then|"
                       r"Following|Without|With|Under|Amid|Given|Like|Unlike|As)\b")
 _COMMA = re.compile(r",\s*")
+# A sentence adverb or discourse word set off by a comma ("Significantly, the judge",
+# "Rather, sources close to her campaign") opens the clause; it is no name in apposition
+_DISCOURSE_WORDS = {"rather", "likewise", "otherwise", "overall", "regardless", "again", "anyway",
+                    "besides", "indeed", "moreover", "furthermore", "thus", "hence", "therefore",
+                    "plus", "sure", "throughout", "first", "second", "third", "lastly", "now",
+                    "still", "meanwhile", "however", "instead", "nevertheless", "nonetheless"}
+_ADVERB_ENDINGS = ("ntly", "ally", "ively", "ously", "edly", "ably", "ibly", "ingly", "fully",
+                   "tely", "nkly", "inly", "icly", "ssly", "arly", "ctly", "rtly", "dly")
+
+
+def _sentence_adverb(part: str) -> bool:
+    word = part.strip()
+    if " " in word or not word[:1].isupper():
+        return False
+    low = word.lower()
+    if low in GIVEN_NAME_GENDER:
+        return False  # "Kelly", "Sally"
+    return low in _DISCOURSE_WORDS or len(low) > 5 and low.endswith(_ADVERB_ENDINGS)
 
 
 @dataclass(slots=True)
@@ -185,7 +203,8 @@ def _parse_cached(text: str) -> Mention | None:
         # (each part parsed once and copied: the parts of one apposition recur)
         # ("about three in 10" is a share, not a prepositional phrase)
         parsed = [None if (p.split()[0].lower() in _PREPOSITIONS and not _SHARE.match(p))
-                  or p.lower().startswith("according") else _copy(_parse_part(p)) for p in parts[:3]]
+                  or p.lower().startswith("according") or _sentence_adverb(p)
+                  else _copy(_parse_part(p)) for p in parts[:3]]
         if parsed[-1] is not None and parsed[-1].kind == "pronoun" and \
                 parsed[-1].head in _SUBJECT_PRONOUNS:
             # "African-Americans, he said, can ...": the subject next to the cue speaks;
@@ -208,7 +227,7 @@ def _parse_cached(text: str) -> Mention | None:
         # former president")
         if parsed[-1] is not None and parsed[-1].kind == "pronoun" and len(parts) <= 3:
             return parsed[-1]
-        if len(parts) == 2 and parsed[1] is not None and _OPENING.match(parts[0]):
+        if len(parts) == 2 and parsed[1] is not None and (_OPENING.match(parts[0]) or _sentence_adverb(parts[0])):
             return parsed[1]
         first = parsed[0]
         if first is not None and first.kind == "pronoun" and first.head in ("it", "this", "that") \
