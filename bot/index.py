@@ -12,11 +12,12 @@ object each, which keeps a million quotes within a few times their text's size.
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from bot.people import Directory, RawSpeaker
 from bot.phrases import PhraseIndex, fuzzy_distance
 from bot.phrases import Snapshot as PhraseSnapshot
 from bot.textnorm import STOPWORDS, fold, word_spans, words
+from bot.texts import Texts
 
 KINDS = ("direct", "partial", "reported")
 _KIND_CODE = {k: i for i, k in enumerate(KINDS)}
@@ -36,6 +38,25 @@ _KIND_CODE = {k: i for i, k in enumerate(KINDS)}
 FUZZY_MIN_LEN = 4
 MAX_PHRASE_WORDS = 24
 MAX_NAME_CHARS = 200
+
+
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        return ctypes.CDLL(None).malloc_trim  # type: ignore[no-any-return]
+    except (AttributeError, OSError):  # (not glibc: its allocator may not need it)
+        return None
+
+
+_TRIM = _malloc_trim()
+
+
+def give_back_memory() -> None:
+    """Return to the system the memory a build used and freed. Building a snapshot of a
+    million quotes frees over 100 MB of sorting buffers and writer arenas, which glibc's
+    allocator would otherwise keep (its heap top pinned by live objects, its thread arenas
+    untrimmed) as resident memory for good; this costs a few milliseconds."""
+    if _TRIM is not None:
+        _TRIM(0)
 
 
 class QueryError(Exception):
@@ -169,24 +190,28 @@ class Segment:
     """Quotes of a set of articles, column by column. Ids are global: this segment holds
     ids base .. base + len(self) - 1. (Their words are in the phrase index, phrases.py.)"""
 
-    def __init__(self, base: int, entries: Iterable[tuple[ArticleInfo, Sequence[Quote]]]) -> None:
+    def __init__(self, base: int, entries: Iterable[tuple[ArticleInfo, Sequence[Quote]]],
+                 folder: Path | None = None, words: Callable[[int, str, str], None] | None = None) -> None:
+        """The quotes of these articles, their texts in `folder` (else in memory); each
+        quote is also handed to `words` (gid, article id, text), the phrase index's adder,
+        so that the texts are read once and Tantivy indexes them while this runs."""
         self.base = base
         self.articles: list[ArticleInfo] = []
         self.article_row: dict[str, int] = {}
         # the quotes of article row r are ids first_quote[r] .. first_quote[r + 1] - 1
         self.first_quote = array("I")
-        # quote texts as one UTF-8 blob: a million small str objects would cost 49 bytes
-        # each before their first character
-        blob = bytearray()
-        self.text_off = array("Q", [0])
+        # (on disk in `folder`, the cache, where there is one: see texts.py)
+        self.texts = Texts(folder)
         n = 0
         # speaker of each quote as a code into self.raws (-1: none)
         self.raws: list[RawSpeaker] = []
         raw_codes: dict[RawSpeaker, int] = {}
         self.raw_code = array("i")
-        self.roles: list[str | None] = []
-        self.mentions: list[str | None] = []
-        self.cues: list[str | None] = []
+        # (role, mention, cue) of each quote as a code into self.extras: a million quotes
+        # share a few thousand of them, and a code costs 4 bytes where three list slots cost 24
+        self.extras: list[tuple[str | None, str | None, str | None]] = []
+        extra_codes: dict[tuple[str | None, str | None, str | None], int] = {}
+        self.extra_code = array("i")
         self.kinds = bytearray()
         self.art = array("I")
         self.dates = array("i")  # proleptic ordinal, 0 = undated
@@ -194,20 +219,18 @@ class Segment:
         self.ends = array("I")
         self.confidence = array("f")
         self.role_counts: dict[RawSpeaker, Counter[str]] = defaultdict(Counter)
-        intern: dict[object, object] = {}
-
-        def same(x):  # one object per distinct value: a million quotes share a few cues
-            return intern.setdefault(x, x) if x is not None else None
+        add_texts = self.texts.add_many
 
         for info, quotes in entries:
             row = len(self.articles)
             self.articles.append(info)
             self.article_row[info.id] = row
             self.first_quote.append(n)
+            add_texts([q.text for q in quotes])
             for q in quotes:
+                if words is not None:
+                    words(base + n, info.id, q.text)
                 n += 1
-                blob += q.text.encode("utf-8", "surrogatepass")
-                self.text_off.append(len(blob))
                 raw = (q.speaker, q.speaker_kind) if q.speaker else None
                 if raw is None:
                     self.raw_code.append(-1)
@@ -217,9 +240,12 @@ class Segment:
                         code = raw_codes[raw] = len(self.raws)  # type: ignore[index]
                         self.raws.append(raw)  # type: ignore[arg-type]
                     self.raw_code.append(code)
-                self.roles.append(same(q.speaker_role))  # type: ignore[arg-type]
-                self.mentions.append(same(q.mention))  # type: ignore[arg-type]
-                self.cues.append(same(q.cue))  # type: ignore[arg-type]
+                extra = (q.speaker_role, q.mention, q.cue)
+                code = extra_codes.get(extra)  # type: ignore[assignment]
+                if code is None:
+                    code = extra_codes[extra] = len(self.extras)
+                    self.extras.append(extra)
+                self.extra_code.append(code)
                 self.kinds.append(_KIND_CODE.get(q.kind, 0))
                 self.art.append(row)
                 d = q.date or info.date
@@ -229,11 +255,10 @@ class Segment:
                 self.confidence.append(q.confidence)
                 if raw is not None and q.speaker_role:
                     self.role_counts[raw][q.speaker_role] += 1  # type: ignore[index]
+        self.texts.close_writing()
         self.first_quote.append(n)
         self.count = n
         self.end = base + n
-        self.blob = bytes(blob)
-        del blob
         # numpy views of the columns, for building speaker tables in C
         self.np_kinds = np.frombuffer(self.kinds, dtype=np.uint8)
         self.np_dates = np.frombuffer(self.dates, dtype=np.int32)
@@ -241,12 +266,16 @@ class Segment:
         self.np_art = np.frombuffer(self.art, dtype=np.uint32)
         self.np_raw = np.frombuffer(self.raw_code, dtype=np.int32)
         self.np_conf = np.frombuffer(self.confidence, dtype=np.float32)
+
     def __len__(self) -> int:
         return self.count
 
     def text(self, i: int) -> str:
         """The text of local row i."""
-        return self.blob[self.text_off[i]:self.text_off[i + 1]].decode("utf-8", "surrogatepass")
+        return self.texts[i]
+
+    def role(self, i: int) -> str | None:
+        return self.extras[self.extra_code[i]][0]
 
     def __contains__(self, gid: int) -> bool:
         return self.base <= gid < self.end
@@ -256,9 +285,11 @@ class Segment:
 
     def docs(self) -> Iterator[tuple[int, str, str]]:
         """(id, article id, text) of every quote, for the phrase index."""
+        # (the texts read in order, in large reads, not one by one)
+        texts = iter(self.texts)
         for row, info in enumerate(self.articles):
             for gid in self.article_ids(row):
-                yield gid, info.id, self.text(gid - self.base)
+                yield gid, info.id, next(texts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -380,16 +411,12 @@ class Phrases:
 
     @classmethod
     def of(cls, segments: Sequence[Segment], folder: Path | None) -> Phrases:
+        """The phrase index of segments already built, written afresh in folder (or in
+        memory)."""
         writer = PhraseIndex(folder, fresh=True)
         for seg in segments:
             writer.add(seg.docs())
         return cls(writer, writer.commit())
-
-    def changed(self, stale: Iterable[str], added: Sequence[Segment]) -> Phrases:
-        self.writer.remove_articles(stale)
-        for seg in added:
-            self.writer.add(seg.docs())
-        return Phrases(self.writer, self.writer.commit())
 
 
 class QuoteIndex:
@@ -409,15 +436,12 @@ class QuoteIndex:
         self.min_confidence = min_confidence
         # article ids whose base rows are superseded (changed or removed since the base)
         self.base_dirty = base_dirty
-        self._articles: dict[str, tuple[Segment, int]] = {}
-        for seg in self.segments:
-            for aid, row in seg.article_row.items():
-                if seg is self.segments[0] and aid in base_dirty:
-                    continue
-                self._articles[aid] = (seg, row)
+        # (base_dirty holds only base articles; a delta's articles are all live)
+        self._article_count = sum(len(s.article_row) for s in self.segments) - len(base_dirty)
         self.quote_count = sum(len(s) for s in self.segments) - len(dead)
         self._dead_ids = np.array(sorted(dead), dtype=np.uint32)
         self._build_speakers()
+        give_back_memory()
 
     # ---- building -------------------------------------------------------------------
 
@@ -425,11 +449,12 @@ class QuoteIndex:
     def build(cls, entries: Iterable[tuple[ArticleInfo, Sequence[Quote]]],
               directory: Directory | None = None, min_confidence: float = 0.0,
               phrase_dir: Path | None = None) -> QuoteIndex:
-        """A snapshot of these articles; its phrase index in phrase_dir (written afresh),
-        or in memory."""
-        seg = Segment(0, entries)
+        """A snapshot of these articles; its phrase index and quotation texts in phrase_dir
+        (written afresh), or in memory."""
+        writer = PhraseIndex(phrase_dir, fresh=True)  # (makes the folder the texts go to)
+        seg = Segment(0, entries, phrase_dir, writer.adder())
         return cls([seg], frozenset(), directory or Directory(), min_confidence=min_confidence,
-                   phrases=Phrases.of([seg], phrase_dir))
+                   phrases=Phrases(writer, writer.commit()))
 
     @classmethod
     def empty(cls, directory: Directory | None = None) -> QuoteIndex:
@@ -454,13 +479,21 @@ class QuoteIndex:
         dead = {i for a in dirty for i in base.article_ids(base.article_row[a])}
         delta = {k: v for k, v in delta_entries.items() if k not in removed}
         delta.update(changed)
-        segs = [base]
-        if delta:
-            segs.append(Segment(base.end, [delta[k] for k in sorted(delta)]))
         stale = set(changed) | removed
         for seg in self.segments[1:]:
             stale.update(seg.article_row)
-        phrases = self.phrases.changed(stale, segs[1:])
+        writer = self.phrases.writer
+        segs = [base]
+        try:
+            # (the deletes first: a delete by article applies to what was added before it)
+            writer.remove_articles(stale)
+            if delta:
+                segs.append(Segment(base.end, [delta[k] for k in sorted(delta)], writer.folder,
+                                    writer.adder()))
+            phrases = Phrases(writer, writer.commit())
+        except BaseException:
+            writer.rollback()  # (the next reload starts from the last commit, not half of this)
+            raise
         return QuoteIndex(segs, frozenset(dead), directory or self.directory, frozenset(dirty),
                           self.min_confidence, phrases)
 
@@ -486,7 +519,7 @@ class QuoteIndex:
                 counts[raw] += n
                 if seg is base and code in dead_codes:
                     rows = np.flatnonzero(mask & (seg.np_raw == code))
-                    roles[raw].update(r for r in (seg.roles[i] for i in rows.tolist()) if r)
+                    roles[raw].update(r for r in (seg.role(i) for i in rows.tolist()) if r)
                 else:
                     roles[raw].update(seg.role_counts.get(raw, ()))
         mapping = self.directory.resolve(counts)
@@ -503,22 +536,26 @@ class QuoteIndex:
             members[g].append(raw)
         # one sort over every live quote: by speaker, then newest first, then by article
         # and place in it (so the order does not depend on how the snapshot was built)
-        all_ids = sorted(self._articles)
-        rank = {aid: r for r, aid in enumerate(all_ids)}
+        # (32-bit columns where they fit: these are a million rows each, and what they cost
+        # while sorting the allocator keeps)
+        rank = {aid: r for r, aid in enumerate(sorted(aid for _, aid, _ in self._live_articles()))}
+        id_type = np.uint32 if self.segments[-1].end < 2**32 else np.int64
         parts_g, parts_id, parts_date, parts_rank, parts_start, parts_kind = [], [], [], [], [], []
         for seg, mask in zip(self.segments, live, strict=True):
             if not seg.raws:
                 continue
             raw_group = np.array([group_of.get(mapping.get(r, r), -1) if r in counts else -1
-                                  for r in seg.raws], dtype=np.int64)
-            art_rank = np.array([rank.get(a.id, 0) for a in seg.articles], dtype=np.int64)
+                                  for r in seg.raws], dtype=np.int32)
+            art_rank = np.array([rank.get(a.id, 0) for a in seg.articles], dtype=np.int32)
             rows = np.flatnonzero(mask)
             parts_g.append(raw_group[seg.np_raw[rows]])
-            parts_id.append(rows.astype(np.int64) + seg.base)
-            parts_date.append(seg.np_dates[rows].astype(np.int64))
+            parts_id.append((rows + seg.base).astype(id_type))
+            parts_date.append(seg.np_dates[rows])
             parts_rank.append(art_rank[seg.np_art[rows]])
-            parts_start.append(seg.np_starts[rows].astype(np.int64))
-            parts_kind.append(seg.np_kinds[rows].astype(np.int64))
+            parts_start.append(seg.np_starts[rows])
+            parts_kind.append(seg.np_kinds[rows])
+            del rows
+        del rank
         self._speakers: dict[str, Speaker] = {}
         self._speaker_ids: dict[str, np.ndarray] = {}
         self._canon_of: dict[RawSpeaker, RawSpeaker] = mapping
@@ -532,7 +569,7 @@ class QuoteIndex:
             n_groups = len(groups)
             kinds = np.bincount(g * len(KINDS) + kind, minlength=n_groups * len(KINDS)).reshape(n_groups, -1)
             bounds = np.searchsorted(g, np.arange(n_groups + 1))
-            big = np.iinfo(np.int64).max
+            big = int(np.iinfo(np.int32).max)  # (past any date: ordinals are 32-bit here)
             nonempty = bounds[:-1] < bounds[1:]
             starts_at = bounds[:-1][nonempty]
             firsts = np.full(n_groups, big, dtype=np.int64)
@@ -605,8 +642,9 @@ class QuoteIndex:
             if sp is not None:
                 name, role = sp.name, sp.role
         o = seg.dates[i]
+        _, mention, cue = seg.extras[seg.extra_code[i]]
         return Statement(gid, seg.text(i), KINDS[seg.kinds[i]], name, role, kind,
-                         seg.mentions[i], seg.cues[i], dt.date.fromordinal(o) if o else None,
+                         mention, cue, dt.date.fromordinal(o) if o else None,
                          seg.starts[i], seg.ends[i], float(seg.confidence[i]),
                          seg.articles[seg.art[i]], guess)
 
@@ -617,7 +655,16 @@ class QuoteIndex:
 
     @property
     def article_count(self) -> int:
-        return len(self._articles)
+        return self._article_count
+
+    def _live_articles(self) -> Iterator[tuple[Segment, str, int]]:
+        """(segment, article id, row) of every article this snapshot serves."""
+        base = self.segments[0]
+        for seg in self.segments:
+            for aid, row in seg.article_row.items():
+                if seg is base and aid in self.base_dirty:
+                    continue
+                yield seg, aid, row
 
     def speakers(self) -> list[Speaker]:
         """Every speaker, most quoted first."""
@@ -625,7 +672,7 @@ class QuoteIndex:
 
     def sources(self) -> list[ArticleInfo]:
         """Every article, newest first."""
-        arts = [seg.articles[row] for seg, row in self._articles.values()]
+        arts = [seg.articles[row] for seg, _, row in self._live_articles()]
         return sorted(arts, key=lambda a: (-(a.date.toordinal() if a.date else 0), a.id))
 
     def date_range(self) -> tuple[dt.date | None, dt.date | None]:

@@ -230,6 +230,22 @@ def test_successive_changes_leave_no_stale_phrase_behind(ix: QuoteIndex) -> None
     assert one.who("lighthouses guide ships")[0].statement.text == "Lighthouses guide the ships."
 
 
+def test_a_change_that_fails_half_way_leaves_the_phrase_index_as_it_was(ix: QuoteIndex) -> None:
+    # (the second article's quotation is not text: the delta fails after the deletes and
+    # the first article's adds)
+    not_text = Quote("f", [(0, 1)], None, "direct", speaker="Ann Lee")  # type: ignore[arg-type]
+    broken = {"a": (_art("a", 20), [_q("a", "Lighthouses guide the ships.", "Ann Lee")]),
+              "f": (_art("f", 20), [not_text])}
+    with pytest.raises(AttributeError):
+        ix.with_changes(broken, removed=[], delta_entries={})
+    good = ix.with_changes({"e": (_art("e", 21), [_q("e", "Harbours shelter the boats.", "Bo Park")])},
+                           removed=[], delta_entries={})
+    # neither the failed change's deletes nor its adds reached the next commit
+    assert good.who("lighthouses guide ships") == []
+    assert good.who("open door policy")[0].statement.article.id == "a"
+    assert good.who("harbours shelter boats")[0].statement.article.id == "e"
+
+
 def test_near_spellings_are_marked_only_where_the_word_itself_is_missing() -> None:
     text = "Russian troops and Russian ships, but Russia has no veto on that."
     ix = QuoteIndex.build([(_art("v", 3), [_q("v", text, "Jens Stoltenberg")])])
