@@ -186,6 +186,65 @@ class WhoHit:
                 "marks": [list(m) for m in self.marks]}
 
 
+class Articles(Sequence[ArticleInfo]):
+    """A segment's articles column by column, an ArticleInfo made when one is asked for:
+    as objects, a hundred thousand articles cost over 20 MB (a record, a title, a date
+    each); here their ids, a few arrays and two blobs."""
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self._titles = Texts()
+        self._urls = Texts()
+        self._has_url = bytearray()
+        self._outlets: list[str | None] = []
+        self._outlet_codes: dict[str | None, int] = {}
+        self._outlet = array("i")
+        self._dates = array("i")  # proleptic ordinal, 0 = undated
+        self._quotes = array("I")
+
+    def append(self, a: ArticleInfo) -> None:
+        self.ids.append(a.id)
+        self._titles.add(a.title)
+        self._urls.add(a.url or "")
+        self._has_url.append(a.url is not None)
+        code = self._outlet_codes.get(a.outlet)
+        if code is None:
+            code = self._outlet_codes[a.outlet] = len(self._outlets)
+            self._outlets.append(a.outlet)
+        self._outlet.append(code)
+        self._dates.append(a.date.toordinal() if a.date else 0)
+        self._quotes.append(a.quotes)
+
+    def ordinal(self, row: int) -> int:
+        """The article's date as a proleptic ordinal, 0 if undated."""
+        return self._dates[row]
+
+    def close_writing(self) -> None:
+        self._titles.close_writing()
+        self._urls.close_writing()
+        del self._outlet_codes
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __iter__(self) -> Iterator[ArticleInfo]:
+        # (titles and urls read in order, in bulk: /sources makes them all)
+        fromordinal = dt.date.fromordinal
+        outlets, outlet, dates, quotes, has_url = self._outlets, self._outlet, self._dates, self._quotes, self._has_url
+        for r, (aid, title, url) in enumerate(zip(self.ids, self._titles, self._urls, strict=True)):
+            o = dates[r]
+            yield ArticleInfo(aid, title, outlets[outlet[r]], fromordinal(o) if o else None,
+                              url if has_url[r] else None, quotes[r])
+
+    def __getitem__(self, row):  # type: ignore[override]
+        if isinstance(row, slice):
+            return [self[r] for r in range(*row.indices(len(self)))]
+        o = self._dates[row]
+        return ArticleInfo(self.ids[row], self._titles[row], self._outlets[self._outlet[row]],
+                           dt.date.fromordinal(o) if o else None,
+                           self._urls[row] if self._has_url[row] else None, self._quotes[row])
+
+
 class Segment:
     """Quotes of a set of articles, column by column. Ids are global: this segment holds
     ids base .. base + len(self) - 1. (Their words are in the phrase index, phrases.py.)"""
@@ -196,7 +255,7 @@ class Segment:
         quote is also handed to `words` (gid, article id, text), the phrase index's adder,
         so that the texts are read once and Tantivy indexes them while this runs."""
         self.base = base
-        self.articles: list[ArticleInfo] = []
+        self.articles = Articles()
         self.article_row: dict[str, int] = {}
         # the quotes of article row r are ids first_quote[r] .. first_quote[r + 1] - 1
         self.first_quote = array("I")
@@ -213,7 +272,6 @@ class Segment:
         extra_codes: dict[tuple[str | None, str | None, str | None], int] = {}
         self.extra_code = array("i")
         self.kinds = bytearray()
-        self.art = array("I")
         self.dates = array("i")  # proleptic ordinal, 0 = undated
         self.starts = array("I")
         self.ends = array("I")
@@ -247,7 +305,6 @@ class Segment:
                     self.extras.append(extra)
                 self.extra_code.append(code)
                 self.kinds.append(_KIND_CODE.get(q.kind, 0))
-                self.art.append(row)
                 d = q.date or info.date
                 self.dates.append(d.toordinal() if d else 0)
                 self.starts.append(q.start)
@@ -256,6 +313,7 @@ class Segment:
                 if raw is not None and q.speaker_role:
                     self.role_counts[raw][q.speaker_role] += 1  # type: ignore[index]
         self.texts.close_writing()
+        self.articles.close_writing()
         self.first_quote.append(n)
         self.count = n
         self.end = base + n
@@ -263,7 +321,6 @@ class Segment:
         self.np_kinds = np.frombuffer(self.kinds, dtype=np.uint8)
         self.np_dates = np.frombuffer(self.dates, dtype=np.int32)
         self.np_starts = np.frombuffer(self.starts, dtype=np.uint32)
-        self.np_art = np.frombuffer(self.art, dtype=np.uint32)
         self.np_raw = np.frombuffer(self.raw_code, dtype=np.int32)
         self.np_conf = np.frombuffer(self.confidence, dtype=np.float32)
 
@@ -273,6 +330,16 @@ class Segment:
     def text(self, i: int) -> str:
         """The text of local row i."""
         return self.texts[i]
+
+    def article_row_of(self, i: int) -> int:
+        """The article row of local row i (articles hold consecutive rows; kept as where
+        each article starts, not as a column a quote)."""
+        return bisect_right(self.first_quote, i) - 1
+
+    def np_article_rows(self) -> np.ndarray:
+        """The article row of each local row, for numpy."""
+        fq = np.frombuffer(self.first_quote, dtype=np.uint32)
+        return np.repeat(np.arange(len(fq) - 1, dtype=np.int32), np.diff(fq))
 
     def role(self, i: int) -> str | None:
         return self.extras[self.extra_code[i]][0]
@@ -287,9 +354,9 @@ class Segment:
         """(id, article id, text) of every quote, for the phrase index."""
         # (the texts read in order, in large reads, not one by one)
         texts = iter(self.texts)
-        for row, info in enumerate(self.articles):
+        for row, aid in enumerate(self.articles.ids):
             for gid in self.article_ids(row):
-                yield gid, info.id, next(texts)
+                yield gid, aid, next(texts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -546,12 +613,12 @@ class QuoteIndex:
                 continue
             raw_group = np.array([group_of.get(mapping.get(r, r), -1) if r in counts else -1
                                   for r in seg.raws], dtype=np.int32)
-            art_rank = np.array([rank.get(a.id, 0) for a in seg.articles], dtype=np.int32)
+            art_rank = np.array([rank.get(a, 0) for a in seg.articles.ids], dtype=np.int32)
             rows = np.flatnonzero(mask)
             parts_g.append(raw_group[seg.np_raw[rows]])
             parts_id.append((rows + seg.base).astype(id_type))
             parts_date.append(seg.np_dates[rows])
-            parts_rank.append(art_rank[seg.np_art[rows]])
+            parts_rank.append(art_rank[seg.np_article_rows()[rows]])
             parts_start.append(seg.np_starts[rows])
             parts_kind.append(seg.np_kinds[rows])
             del rows
@@ -646,7 +713,7 @@ class QuoteIndex:
         return Statement(gid, seg.text(i), KINDS[seg.kinds[i]], name, role, kind,
                          mention, cue, dt.date.fromordinal(o) if o else None,
                          seg.starts[i], seg.ends[i], float(seg.confidence[i]),
-                         seg.articles[seg.art[i]], guess)
+                         seg.articles[seg.article_row_of(i)], guess)
 
     # ---- queries --------------------------------------------------------------------
 
@@ -672,12 +739,15 @@ class QuoteIndex:
 
     def sources(self) -> list[ArticleInfo]:
         """Every article, newest first."""
-        arts = [seg.articles[row] for seg, _, row in self._live_articles()]
+        base = self.segments[0]
+        arts = [a for seg in self.segments for a in seg.articles
+                if seg is not base or a.id not in self.base_dirty]
         return sorted(arts, key=lambda a: (-(a.date.toordinal() if a.date else 0), a.id))
 
     def date_range(self) -> tuple[dt.date | None, dt.date | None]:
-        dates = [a.date for a in self.sources() if a.date]
-        return (min(dates), max(dates)) if dates else (None, None)
+        # (from the date column: no ArticleInfo made for the whole corpus)
+        days = [o for seg, _, row in self._live_articles() if (o := seg.articles.ordinal(row))]
+        return (dt.date.fromordinal(min(days)), dt.date.fromordinal(max(days))) if days else (None, None)
 
     def find_speaker(self, name: str) -> Speaker:
         """The one speaker a person means by `name` (full name, surname, alias, any case or

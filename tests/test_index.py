@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import string
+from pathlib import Path
 
 import pytest
 
@@ -253,3 +254,16 @@ def test_near_spellings_are_marked_only_where_the_word_itself_is_missing() -> No
     assert [text[a:b] for a, b in hit.marks] == ["Russia", "veto"]
     [typo] = ix.who("Rusia has no veto")
     assert "Russia" in [text[a:b] for a, b in typo.marks]
+
+
+def test_articles_kept_column_by_column_come_back_whole(tmp_path: Path) -> None:
+    infos = [ArticleInfo("x/1.txt", "Plain title", "Reuters", dt.date(2022, 1, 3), "https://e.x/1", 1),
+             ArticleInfo("x/2.txt", "", None, None, None, 1),
+             ArticleInfo("x/3.txt", "Støltenberg’s “door”", "Reuters", dt.date(1999, 12, 31), "", 1)]
+    entries = [(a, [_q(a.id, f"Words number {k} about harbours.", "Ann Lee")]) for k, a in enumerate(infos)]
+    for folder in (None, tmp_path / "phrases"):
+        ix = QuoteIndex.build(entries, phrase_dir=folder)
+        assert sorted(ix.sources(), key=lambda a: a.id) == infos
+        assert [ix.statement(i).article for i in range(3)] == infos
+        assert ix.date_range() == (dt.date(1999, 12, 31), dt.date(2022, 1, 3))
+        assert ix.segments[0].texts.on_disk is (folder is not None)
