@@ -691,7 +691,8 @@ class QuoteIndex:
         o = seg.dates[gid - seg.base]
         return dt.date.fromordinal(o) if o else None
 
-    def statement(self, gid: int) -> Statement:
+    def statement(self, gid: int, text: str | None = None) -> Statement:
+        """The statement with this id (`text`: its text, where the caller has read it)."""
         seg = self._seg(gid)
         i = gid - seg.base
         code = seg.raw_code[i]
@@ -710,7 +711,7 @@ class QuoteIndex:
                 name, role = sp.name, sp.role
         o = seg.dates[i]
         _, mention, cue = seg.extras[seg.extra_code[i]]
-        return Statement(gid, seg.text(i), KINDS[seg.kinds[i]], name, role, kind,
+        return Statement(gid, seg.text(i) if text is None else text, KINDS[seg.kinds[i]], name, role, kind,
                          mention, cue, dt.date.fromordinal(o) if o else None,
                          seg.starts[i], seg.ends[i], float(seg.confidence[i]),
                          seg.articles[seg.article_row_of(i)], guess)
@@ -867,22 +868,23 @@ class QuoteIndex:
         found = self.phrases.snapshot.candidates(typed, max(limit * 3, 30))
         dead = self.dead
         # (scored from the columns; a Statement is made only for what is shown)
-        scored: list[tuple[float, int, float, int, int, tuple[tuple[int, int], ...]]] = []
+        scored: list[tuple[float, int, float, int, int, tuple[tuple[int, int], ...], str]] = []
         for gid, bm25 in found:
             if gid in dead:
                 continue
             seg = self._seg(gid)
             i = gid - seg.base
-            score, marks = _match(query, wanted, seg.text(i))
+            text = seg.text(i)  # (read once: on disk, it is a read)
+            score, marks = _match(query, wanted, text)
             if score < min_score:
                 continue
             scored.append((-round(score, 1), 0 if KINDS[seg.kinds[i]] == "direct" else 1, -bm25,
-                           -seg.dates[i], gid, marks))
+                           -seg.dates[i], gid, marks, text))
         scored.sort(key=lambda x: x[:5])
         hits: list[WhoHit] = []
         seen: set[tuple[str | None, str]] = set()
-        for neg, _, _, _, gid, marks in scored:
-            st = self.statement(gid)
+        for neg, _, _, _, gid, marks, text in scored:
+            st = self.statement(gid, text)
             key = (st.speaker, fold(st.text))
             if key in seen:
                 continue
