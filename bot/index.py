@@ -12,11 +12,12 @@ object each, which keeps a million quotes within a few times their text's size.
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from bot.phrases import PhraseIndex, fuzzy_distance
 from bot.phrases import Snapshot as PhraseSnapshot
 from bot.quoteid import format_id, parse_id, quote_id
 from bot.textnorm import STOPWORDS, fold, word_spans, words
+from bot.texts import Texts
 
 KINDS = ("direct", "partial", "reported")
 _KIND_CODE = {k: i for i, k in enumerate(KINDS)}
@@ -45,6 +47,25 @@ WITHIN_MAX = 100_000
 CANDIDATES_MAX = 5_000
 # The most statements /quote about: lists, best match first.
 ABOUT_LIMIT = 50
+
+
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        return ctypes.CDLL(None).malloc_trim  # type: ignore[no-any-return]
+    except (AttributeError, OSError):  # (not glibc: its allocator may not need it)
+        return None
+
+
+_TRIM = _malloc_trim()
+
+
+def give_back_memory() -> None:
+    """Return to the system the memory a build used and freed. Building a snapshot of a
+    million quotes frees over 100 MB of sorting buffers and writer arenas, which glibc's
+    allocator would otherwise keep (its heap top pinned by live objects, its thread arenas
+    untrimmed) as resident memory for good; this costs a few milliseconds."""
+    if _TRIM is not None:
+        _TRIM(0)
 
 
 class QueryError(Exception):
@@ -228,59 +249,130 @@ class WhoHit:
                 "marks": [list(m) for m in self.marks]}
 
 
+class Articles(Sequence[ArticleInfo]):
+    """A segment's articles column by column, an ArticleInfo made when one is asked for:
+    as objects, a hundred thousand articles cost over 20 MB (a record, a title, a date
+    each); here their ids, a few arrays and two blobs."""
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self._titles = Texts()
+        self._urls = Texts()
+        self._has_url = bytearray()
+        self._outlets: list[str | None] = []
+        self._outlet_codes: dict[str | None, int] = {}
+        self._outlet = array("i")
+        self._dates = array("i")  # proleptic ordinal, 0 = undated
+        self._quotes = array("I")
+
+    def append(self, a: ArticleInfo) -> None:
+        self.ids.append(a.id)
+        self._titles.add(a.title)
+        self._urls.add(a.url or "")
+        self._has_url.append(a.url is not None)
+        code = self._outlet_codes.get(a.outlet)
+        if code is None:
+            code = self._outlet_codes[a.outlet] = len(self._outlets)
+            self._outlets.append(a.outlet)
+        self._outlet.append(code)
+        self._dates.append(a.date.toordinal() if a.date else 0)
+        self._quotes.append(a.quotes)
+
+    def ordinal(self, row: int) -> int:
+        """The article's date as a proleptic ordinal, 0 if undated."""
+        return self._dates[row]
+
+    @property
+    def outlet_names(self) -> list[str | None]:
+        """The distinct outlets, by code (None: an article naming none)."""
+        return self._outlets
+
+    def np_outlet_codes(self) -> np.ndarray:
+        """The outlet code of each article row, for numpy."""
+        return np.frombuffer(self._outlet, dtype=np.int32)
+
+    def close_writing(self) -> None:
+        self._titles.close_writing()
+        self._urls.close_writing()
+        del self._outlet_codes
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __iter__(self) -> Iterator[ArticleInfo]:
+        # (titles and urls read in order, in bulk: /sources makes them all)
+        fromordinal = dt.date.fromordinal
+        outlets, outlet, dates, quotes, has_url = self._outlets, self._outlet, self._dates, self._quotes, self._has_url
+        for r, (aid, title, url) in enumerate(zip(self.ids, self._titles, self._urls, strict=True)):
+            o = dates[r]
+            yield ArticleInfo(aid, title, outlets[outlet[r]], fromordinal(o) if o else None,
+                              url if has_url[r] else None, quotes[r])
+
+    def __getitem__(self, row):  # type: ignore[override]
+        if isinstance(row, slice):
+            return [self[r] for r in range(*row.indices(len(self)))]
+        o = self._dates[row]
+        return ArticleInfo(self.ids[row], self._titles[row], self._outlets[self._outlet[row]],
+                           dt.date.fromordinal(o) if o else None,
+                           self._urls[row] if self._has_url[row] else None, self._quotes[row])
+
+
 class Segment:
     """Quotes of a set of articles, column by column. Ids are global: this segment holds
     ids base .. base + len(self) - 1. (Their words are in the phrase index, phrases.py.)"""
 
-    def __init__(self, base: int, entries: Iterable[tuple[ArticleInfo, Sequence[Quote]]]) -> None:
+    def __init__(self, base: int, entries: Iterable[tuple[ArticleInfo, Sequence[Quote]]],
+                 folder: Path | None = None, words: Callable[[int, str, str], None] | None = None) -> None:
+        """The quotes of these articles, their texts in `folder` (else in memory); each
+        quote is also handed to `words` (gid, article id, text), the phrase index's adder,
+        so that the texts are read once and Tantivy indexes them while this runs."""
         self.base = base
-        self.articles: list[ArticleInfo] = []
+        self.articles = Articles()
         self.article_row: dict[str, int] = {}
         # the quotes of article row r are ids first_quote[r] .. first_quote[r + 1] - 1
         self.first_quote = array("I")
-        # quote texts as one UTF-8 blob: a million small str objects would cost 49 bytes
-        # each before their first character
-        blob = bytearray()
-        self.text_off = array("Q", [0])
+        # (on disk in `folder`, the cache, where there is one: see texts.py)
+        self.texts = Texts(folder)
         n = 0
         # speaker of each quote as a code into self.raws (-1: none)
         self.raws: list[RawSpeaker] = []
         raw_codes: dict[RawSpeaker, int] = {}
         self.raw_code = array("i")
-        self.roles: list[str | None] = []
-        self.mentions: list[str | None] = []
-        self.cues: list[str | None] = []
+        # (role, mention, cue) of each quote as a code into self.extras: a million quotes
+        # share a few thousand of them, and a code costs 4 bytes where three list slots cost 24
+        self.extras: list[tuple[str | None, str | None, str | None]] = []
+        extra_codes: dict[tuple[str | None, str | None, str | None], int] = {}
+        self.extra_code = array("i")
         self.kinds = bytearray()
-        self.art = array("I")
         self.dates = array("i")  # proleptic ordinal, 0 = undated
         self.starts = array("I")
         self.ends = array("I")
         self.confidence = array("f")
         self.role_counts: dict[RawSpeaker, Counter[str]] = defaultdict(Counter)
-        intern: dict[object, object] = {}
-
-        def same(x):  # one object per distinct value: a million quotes share a few cues
-            return intern.setdefault(x, x) if x is not None else None
+        add_texts = self.texts.add_many
 
         # each quote's stable id (bot/quoteid.py): its article and text
-        self.qids = array("Q")
+        self.qids = qids = array("Q")
         for info, quotes in entries:
             row = len(self.articles)
             self.articles.append(info)
             self.article_row[info.id] = row
             self.first_quote.append(n)
+            add_texts([q.text for q in quotes])
             seen_ids: set[int] = set()
             for q in quotes:
-                qid = quote_id(info.id, q.text)
+                # (the text read here once: its id, its words for the phrase index)
+                text = q.text
+                qid = quote_id(info.id, text)
                 k = 0
                 while qid in seen_ids:  # (the same words twice in one article: a second id)
                     k += 1
-                    qid = quote_id(info.id, q.text, k)
+                    qid = quote_id(info.id, text, k)
                 seen_ids.add(qid)
-                self.qids.append(qid)
+                qids.append(qid)
+                if words is not None:
+                    words(base + n, info.id, text)
                 n += 1
-                blob += q.text.encode("utf-8", "surrogatepass")
-                self.text_off.append(len(blob))
                 raw = (q.speaker, q.speaker_kind) if q.speaker else None
                 if raw is None:
                     self.raw_code.append(-1)
@@ -290,11 +382,13 @@ class Segment:
                         code = raw_codes[raw] = len(self.raws)  # type: ignore[index]
                         self.raws.append(raw)  # type: ignore[arg-type]
                     self.raw_code.append(code)
-                self.roles.append(same(q.speaker_role))  # type: ignore[arg-type]
-                self.mentions.append(same(q.mention))  # type: ignore[arg-type]
-                self.cues.append(same(q.cue))  # type: ignore[arg-type]
+                extra = (q.speaker_role, q.mention, q.cue)
+                code = extra_codes.get(extra)  # type: ignore[assignment]
+                if code is None:
+                    code = extra_codes[extra] = len(self.extras)
+                    self.extras.append(extra)
+                self.extra_code.append(code)
                 self.kinds.append(_KIND_CODE.get(q.kind, 0))
-                self.art.append(row)
                 d = q.date or info.date
                 self.dates.append(d.toordinal() if d else 0)
                 self.starts.append(q.start)
@@ -302,38 +396,44 @@ class Segment:
                 self.confidence.append(q.confidence)
                 if raw is not None and q.speaker_role:
                     self.role_counts[raw][q.speaker_role] += 1  # type: ignore[index]
+        self.texts.close_writing()
+        self.articles.close_writing()
         self.first_quote.append(n)
         self.count = n
         self.end = base + n
-        self.blob = bytes(blob)
-        del blob
         # numpy views of the columns, for building speaker tables in C
         self.np_kinds = np.frombuffer(self.kinds, dtype=np.uint8)
         self.np_dates = np.frombuffer(self.dates, dtype=np.int32)
         self.np_starts = np.frombuffer(self.starts, dtype=np.uint32)
-        self.np_art = np.frombuffer(self.art, dtype=np.uint32)
         self.np_raw = np.frombuffer(self.raw_code, dtype=np.int32)
         self.np_conf = np.frombuffer(self.confidence, dtype=np.float32)
         self.np_qids = np.frombuffer(self.qids, dtype=np.uint64)
-        self.qid_order = np.argsort(self.np_qids, kind="stable")
-        self.qids_sorted = self.np_qids[self.qid_order]
 
     def rows_with_id(self, qid: int) -> list[int]:
-        """Global ids of the rows whose quote id is qid."""
-        order = self.qid_order
-        lo = int(np.searchsorted(self.qids_sorted, np.uint64(qid), side="left"))
-        out = []
-        while lo < len(order) and int(self.qids_sorted[lo]) == qid:
-            out.append(self.base + int(order[lo]))
-            lo += 1
-        return out
+        """Global ids of the rows whose quote id is qid. (A scan of the id column: under a
+        millisecond at a million quotes, for a command a person types, where a sorted copy
+        and its order would hold 16 more bytes a quote for good.)"""
+        return [self.base + int(i) for i in np.flatnonzero(self.np_qids == np.uint64(qid))]
 
     def __len__(self) -> int:
         return self.count
 
     def text(self, i: int) -> str:
         """The text of local row i."""
-        return self.blob[self.text_off[i]:self.text_off[i + 1]].decode("utf-8", "surrogatepass")
+        return self.texts[i]
+
+    def article_row_of(self, i: int) -> int:
+        """The article row of local row i (articles hold consecutive rows; kept as where
+        each article starts, not as a column a quote)."""
+        return bisect_right(self.first_quote, i) - 1
+
+    def np_article_rows(self) -> np.ndarray:
+        """The article row of each local row, for numpy."""
+        fq = np.frombuffer(self.first_quote, dtype=np.uint32)
+        return np.repeat(np.arange(len(fq) - 1, dtype=np.int32), np.diff(fq))
+
+    def role(self, i: int) -> str | None:
+        return self.extras[self.extra_code[i]][0]
 
     def __contains__(self, gid: int) -> bool:
         return self.base <= gid < self.end
@@ -343,9 +443,11 @@ class Segment:
 
     def docs(self) -> Iterator[tuple[int, str, str]]:
         """(id, article id, text) of every quote, for the phrase index."""
-        for row, info in enumerate(self.articles):
+        # (the texts read in order, in large reads, not one by one)
+        texts = iter(self.texts)
+        for row, aid in enumerate(self.articles.ids):
             for gid in self.article_ids(row):
-                yield gid, info.id, self.text(gid - self.base)
+                yield gid, aid, next(texts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -474,16 +576,12 @@ class Phrases:
 
     @classmethod
     def of(cls, segments: Sequence[Segment], folder: Path | None) -> Phrases:
+        """The phrase index of segments already built, written afresh in folder (or in
+        memory)."""
         writer = PhraseIndex(folder, fresh=True)
         for seg in segments:
             writer.add(seg.docs())
         return cls(writer, writer.commit())
-
-    def changed(self, stale: Iterable[str], added: Sequence[Segment]) -> Phrases:
-        self.writer.remove_articles(stale)
-        for seg in added:
-            self.writer.add(seg.docs())
-        return Phrases(self.writer, self.writer.commit())
 
 
 class QuoteIndex:
@@ -504,16 +602,13 @@ class QuoteIndex:
         self.min_confidence = min_confidence
         # article ids whose base rows are superseded (changed or removed since the base)
         self.base_dirty = base_dirty
-        self._articles: dict[str, tuple[Segment, int]] = {}
-        for seg in self.segments:
-            for aid, row in seg.article_row.items():
-                if seg is self.segments[0] and aid in base_dirty:
-                    continue
-                self._articles[aid] = (seg, row)
+        # (base_dirty holds only base articles; a delta's articles are all live)
+        self._article_count = sum(len(s.article_row) for s in self.segments) - len(base_dirty)
         self._dead_ids = np.array(sorted(dead), dtype=np.uint32)
         self.corrections = tuple(corrections)
         self._apply_corrections()
         self.quote_count = sum(len(s) for s in self.segments) - len(dead) - len(self.hidden)
+        give_back_memory()
 
     # ---- building -------------------------------------------------------------------
 
@@ -521,11 +616,12 @@ class QuoteIndex:
     def build(cls, entries: Iterable[tuple[ArticleInfo, Sequence[Quote]]],
               directory: Directory | None = None, min_confidence: float = 0.0,
               phrase_dir: Path | None = None, corrections: Sequence[Correction] = ()) -> QuoteIndex:
-        """A snapshot of these articles; its phrase index in phrase_dir (written afresh),
-        or in memory."""
-        seg = Segment(0, entries)
+        """A snapshot of these articles; its phrase index and quotation texts in phrase_dir
+        (written afresh), or in memory."""
+        writer = PhraseIndex(phrase_dir, fresh=True)  # (makes the folder the texts go to)
+        seg = Segment(0, entries, phrase_dir, writer.adder())
         return cls([seg], frozenset(), directory or Directory(), min_confidence=min_confidence,
-                   phrases=Phrases.of([seg], phrase_dir), corrections=corrections)
+                   phrases=Phrases(writer, writer.commit()), corrections=corrections)
 
     @classmethod
     def empty(cls, directory: Directory | None = None) -> QuoteIndex:
@@ -553,13 +649,21 @@ class QuoteIndex:
         dead = {i for a in dirty for i in base.article_ids(base.article_row[a])}
         delta = {k: v for k, v in delta_entries.items() if k not in removed}
         delta.update(changed)
-        segs = [base]
-        if delta:
-            segs.append(Segment(base.end, [delta[k] for k in sorted(delta)]))
         stale = set(changed) | removed
         for seg in self.segments[1:]:
             stale.update(seg.article_row)
-        phrases = self.phrases.changed(stale, segs[1:])
+        writer = self.phrases.writer
+        segs = [base]
+        try:
+            # (the deletes first: a delete by article applies to what was added before it)
+            writer.remove_articles(stale)
+            if delta:
+                segs.append(Segment(base.end, [delta[k] for k in sorted(delta)], writer.folder,
+                                    writer.adder()))
+            phrases = Phrases(writer, writer.commit())
+        except BaseException:
+            writer.rollback()  # (the next reload starts from the last commit, not half of this)
+            raise
         return QuoteIndex(segs, frozenset(dead), directory or self.directory, frozenset(dirty),
                           self.min_confidence, phrases,
                           self.corrections if corrections is None else corrections)
@@ -596,7 +700,7 @@ class QuoteIndex:
                 counts[raw] += n
                 if code in dead_codes:
                     rows = np.flatnonzero(mask & (seg.np_raw == code))
-                    roles[raw].update(r for r in (seg.roles[i] for i in rows.tolist()) if r)
+                    roles[raw].update(r for r in (seg.role(i) for i in rows.tolist()) if r)
                 else:
                     roles[raw].update(seg.role_counts.get(raw, ()))
         mapping = self.directory.resolve(counts)
@@ -613,34 +717,39 @@ class QuoteIndex:
             members[g].append(raw)
         # one sort over every live quote: by speaker, then newest first, then by article
         # and place in it (so the order does not depend on how the snapshot was built)
-        all_ids = sorted(self._articles)
-        rank = {aid: r for r, aid in enumerate(all_ids)}
+        # (32-bit columns where they fit: these are a million rows each, and what they cost
+        # while sorting the allocator keeps)
+        rank = {aid: r for r, aid in enumerate(sorted(aid for _, aid, _ in self._live_articles()))}
+        id_type = np.uint32 if self.segments[-1].end < 2**32 else np.int64
         parts_g, parts_id, parts_date, parts_rank, parts_start, parts_kind = [], [], [], [], [], []
         for seg, mask in zip(self.segments, live, strict=True):
             if not seg.raws:
                 continue
             raw_group = np.array([group_of.get(mapping.get(r, r), -1) if r in counts else -1
-                                  for r in seg.raws], dtype=np.int64)
-            art_rank = np.array([rank.get(a.id, 0) for a in seg.articles], dtype=np.int64)
+                                  for r in seg.raws], dtype=np.int32)
+            art_rank = np.array([rank.get(a, 0) for a in seg.articles.ids], dtype=np.int32)
             rows = np.flatnonzero(mask)
             parts_g.append(raw_group[seg.np_raw[rows]])
-            parts_id.append(rows.astype(np.int64) + seg.base)
-            parts_date.append(seg.np_dates[rows].astype(np.int64))
-            parts_rank.append(art_rank[seg.np_art[rows]])
-            parts_start.append(seg.np_starts[rows].astype(np.int64))
-            parts_kind.append(seg.np_kinds[rows].astype(np.int64))
+            parts_id.append((rows + seg.base).astype(id_type))
+            parts_date.append(seg.np_dates[rows])
+            parts_rank.append(art_rank[seg.np_article_rows()[rows]])
+            parts_start.append(seg.np_starts[rows])
+            parts_kind.append(seg.np_kinds[rows])
+            del rows
         if self._override:
+            # (the rows the admins gave a speaker, under that speaker; same column types)
             over = sorted(self._override)
             segs = [self._seg(gid) for gid in over]
             local = [gid - seg.base for gid, seg in zip(over, segs, strict=True)]
             parts_g.append(np.array([group_of.get(mapping.get(r, r), -1)
-                                     for r in (self._override[gid] for gid in over)], dtype=np.int64))
-            parts_id.append(np.array(over, dtype=np.int64))
-            parts_date.append(np.array([seg.dates[i] for seg, i in zip(segs, local, strict=True)], dtype=np.int64))
-            parts_rank.append(np.array([rank.get(seg.articles[seg.art[i]].id, 0)
-                                        for seg, i in zip(segs, local, strict=True)], dtype=np.int64))
-            parts_start.append(np.array([seg.starts[i] for seg, i in zip(segs, local, strict=True)], dtype=np.int64))
-            parts_kind.append(np.array([seg.kinds[i] for seg, i in zip(segs, local, strict=True)], dtype=np.int64))
+                                     for r in (self._override[gid] for gid in over)], dtype=np.int32))
+            parts_id.append(np.array(over, dtype=id_type))
+            parts_date.append(np.array([seg.dates[i] for seg, i in zip(segs, local, strict=True)], dtype=np.int32))
+            parts_rank.append(np.array([rank.get(seg.articles.ids[seg.article_row_of(i)], 0)
+                                        for seg, i in zip(segs, local, strict=True)], dtype=np.int32))
+            parts_start.append(np.array([seg.starts[i] for seg, i in zip(segs, local, strict=True)], dtype=np.uint32))
+            parts_kind.append(np.array([seg.kinds[i] for seg, i in zip(segs, local, strict=True)], dtype=np.uint8))
+        del rank
         self._speakers: dict[str, Speaker] = {}
         self._speaker_ids: dict[str, np.ndarray] = {}
         role_seen_of: dict[str, Counter[str]] = {}
@@ -655,7 +764,7 @@ class QuoteIndex:
             n_groups = len(groups)
             kinds = np.bincount(g * len(KINDS) + kind, minlength=n_groups * len(KINDS)).reshape(n_groups, -1)
             bounds = np.searchsorted(g, np.arange(n_groups + 1))
-            big = np.iinfo(np.int64).max
+            big = int(np.iinfo(np.int32).max)  # (past any date: ordinals are 32-bit here)
             nonempty = bounds[:-1] < bounds[1:]
             starts_at = bounds[:-1][nonempty]
             firsts = np.full(n_groups, big, dtype=np.int64)
@@ -727,10 +836,11 @@ class QuoteIndex:
         matched: list[tuple[Correction, list[int]]] = []
         unmatched: list[Correction] = []
         for c in self.corrections:
-            hit = self._articles.get(c.article)
+            hit = self._article(c.article)
             gids: list[int] = []
             if hit is not None:
                 seg, row = hit
+                # (the texts read from the segment's store: one article's quotations)
                 gids = [g for g in seg.article_ids(row) if fold(seg.text(g - seg.base)) == c.key[1]]
             if gids:
                 matched.append((c, gids))
@@ -812,7 +922,8 @@ class QuoteIndex:
         o = seg.dates[gid - seg.base]
         return dt.date.fromordinal(o) if o else None
 
-    def statement(self, gid: int) -> Statement:
+    def statement(self, gid: int, text: str | None = None) -> Statement:
+        """The statement with this id (`text`: its text, where the caller has read it)."""
         seg = self._seg(gid)
         i = gid - seg.base
         code = seg.raw_code[i]
@@ -833,20 +944,27 @@ class QuoteIndex:
             if sp is not None:
                 name, role = sp.name, sp.role
         o = seg.dates[i]
-        return Statement(gid, seg.text(i), KINDS[seg.kinds[i]], name, role, kind,
-                         seg.mentions[i], seg.cues[i], dt.date.fromordinal(o) if o else None,
+        _, mention, cue = seg.extras[seg.extra_code[i]]
+        return Statement(gid, seg.text(i) if text is None else text, KINDS[seg.kinds[i]], name, role, kind,
+                         mention, cue, dt.date.fromordinal(o) if o else None,
                          seg.starts[i], seg.ends[i], float(seg.confidence[i]),
-                         seg.articles[seg.art[i]], guess, format_id(seg.qids[i]), over is not None,
-                         gid in self.hidden)
+                         seg.articles[seg.article_row_of(i)], guess, format_id(seg.qids[i]),
+                         over is not None, gid in self.hidden)
 
     def facts(self, ids: Iterable[int]) -> Iterator[tuple[dt.date | None, str, ArticleInfo]]:
         """(date, kind, article) of each statement, from the columns alone: a chart of
-        50,000 statements need not decode their texts."""
+        50,000 statements need not decode their texts. (An article's ArticleInfo is made
+        once a call, however many of its statements are asked for.)"""
+        made: dict[tuple[int, int], ArticleInfo] = {}
         for gid in ids:
             seg = self._seg(int(gid))
             i = int(gid) - seg.base
             o = seg.dates[i]
-            yield (dt.date.fromordinal(o) if o else None), KINDS[seg.kinds[i]], seg.articles[seg.art[i]]
+            row = seg.article_row_of(i)
+            info = made.get((seg.base, row))
+            if info is None:
+                info = made[seg.base, row] = seg.articles[row]
+            yield (dt.date.fromordinal(o) if o else None), KINDS[seg.kinds[i]], info
 
     # ---- queries --------------------------------------------------------------------
 
@@ -855,7 +973,26 @@ class QuoteIndex:
 
     @property
     def article_count(self) -> int:
-        return len(self._articles)
+        return self._article_count
+
+    def _article(self, article_id: str) -> tuple[Segment, int] | None:
+        """(segment, row) of the live article with this id, or None. (Each segment's own
+        row map, newest first: no map of the whole corpus kept beside them.)"""
+        base = self.segments[0]
+        for seg in reversed(self.segments):
+            row = seg.article_row.get(article_id)
+            if row is not None:
+                return None if seg is base and article_id in self.base_dirty else (seg, row)
+        return None
+
+    def _live_articles(self) -> Iterator[tuple[Segment, str, int]]:
+        """(segment, article id, row) of every article this snapshot serves."""
+        base = self.segments[0]
+        for seg in self.segments:
+            for aid, row in seg.article_row.items():
+                if seg is base and aid in self.base_dirty:
+                    continue
+                yield seg, aid, row
 
     def speakers(self) -> list[Speaker]:
         """Every speaker, most quoted first."""
@@ -863,7 +1000,7 @@ class QuoteIndex:
 
     def article_statements(self, article_id: str) -> list[Statement]:
         """The statements of one article, in the order they stand in it."""
-        hit = self._articles.get(article_id)
+        hit = self._article(article_id)
         if hit is None:
             return []
         seg, row = hit
@@ -871,12 +1008,15 @@ class QuoteIndex:
 
     def sources(self) -> list[ArticleInfo]:
         """Every article, newest first."""
-        arts = [seg.articles[row] for seg, row in self._articles.values()]
+        base = self.segments[0]
+        arts = [a for seg in self.segments for a in seg.articles
+                if seg is not base or a.id not in self.base_dirty]
         return sorted(arts, key=lambda a: (-(a.date.toordinal() if a.date else 0), a.id))
 
     def date_range(self) -> tuple[dt.date | None, dt.date | None]:
-        dates = [a.date for a in self.sources() if a.date]
-        return (min(dates), max(dates)) if dates else (None, None)
+        # (from the date column: no ArticleInfo made for the whole corpus)
+        days = [o for seg, _, row in self._live_articles() if (o := seg.articles.ordinal(row))]
+        return (dt.date.fromordinal(min(days)), dt.date.fromordinal(max(days))) if days else (None, None)
 
     def find_speaker(self, name: str) -> Speaker:
         """The one speaker a person means by `name` (full name, surname, alias, any case or
@@ -1007,16 +1147,29 @@ class QuoteIndex:
                 if hi:
                     keep &= d <= hi
             if outlets is not None:
-                in_outlet = np.array([a.outlet in outlets for a in seg.articles] or [False], dtype=bool)
-                keep &= in_outlet[seg.np_art[rows]]
+                # (by the articles' outlet codes: no ArticleInfo made)
+                arts = seg.articles
+                in_outlet = np.array([o in outlets for o in arts.outlet_names] or [False], dtype=bool)
+                keep &= in_outlet[arts.np_outlet_codes()][seg.np_article_rows()[rows]]
             parts.append(rows[keep].astype(np.int64) + seg.base)
         return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
     def outlets(self) -> list[tuple[str, int]]:
         """Every outlet with its number of articles, most first."""
-        counts = Counter(seg.articles[row].outlet for seg, row in self._articles.values()
-                         if seg.articles[row].outlet)
-        return sorted(counts.items(), key=lambda oc: (-oc[1], oc[0]))  # type: ignore[arg-type,return-value]
+        counts: Counter[str] = Counter()
+        base = self.segments[0]
+        for seg in self.segments:
+            arts = seg.articles
+            codes = arts.np_outlet_codes()
+            if seg is base and self.base_dirty:
+                live = np.ones(len(arts), dtype=bool)
+                live[[seg.article_row[a] for a in self.base_dirty]] = False
+                codes = codes[live]
+            per = np.bincount(codes, minlength=len(arts.outlet_names)).tolist()
+            for name, n in zip(arts.outlet_names, per, strict=True):
+                if name and n:
+                    counts[name] += n
+        return sorted(counts.items(), key=lambda oc: (-oc[1], oc[0]))
 
     def find_outlets(self, typed: str) -> set[str]:
         """The outlets a person means: every outlet whose name holds the words typed, or
@@ -1119,23 +1272,24 @@ class QuoteIndex:
             found = self.phrases.snapshot.candidates(typed, min(CANDIDATES_MAX, int(want / share) + 1))
         dead = self.dead
         # (scored from the columns; a Statement is made only for what is shown)
-        scored: list[tuple[float, int, float, int, int, tuple[tuple[int, int], ...]]] = []
+        scored: list[tuple[float, int, float, int, int, tuple[tuple[int, int], ...], str]] = []
         hidden = self.hidden
         for gid, bm25 in found:
             if gid in dead or gid in hidden or (allowed is not None and not _holds(allowed, gid)):
                 continue
             seg = self._seg(gid)
             i = gid - seg.base
-            score, marks = _match(query, wanted, seg.text(i))
+            text = seg.text(i)  # (read once: on disk, it is a read)
+            score, marks = _match(query, wanted, text)
             if score < min_score:
                 continue
             scored.append((-round(score, 1), 0 if KINDS[seg.kinds[i]] == "direct" else 1, -bm25,
-                           -seg.dates[i], gid, marks))
+                           -seg.dates[i], gid, marks, text))
         scored.sort(key=lambda x: x[:5])
         hits: list[WhoHit] = []
         seen: set[tuple[str | None, str]] = set()
-        for neg, _, _, _, gid, marks in scored:
-            st = self.statement(gid)
+        for neg, _, _, _, gid, marks, text in scored:
+            st = self.statement(gid, text)
             key = (st.speaker, fold(st.text))
             if key in seen:
                 continue

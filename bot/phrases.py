@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -165,20 +165,38 @@ class PhraseIndex:
             self._writer = self._index.writer(_HEAP, 1)
         return self._writer
 
-    def add(self, docs: Iterable[tuple[int, str, str]]) -> None:
-        """(gid, article id, quotation text) each."""
-        writer = self._writing()
-        for gid, article, text in docs:
-            doc = tantivy.Document()
+    def adder(self) -> Callable[[int, str, str], None]:
+        """A function that adds one quotation: (gid, article id, text). Tantivy indexes it
+        on its own thread while the caller goes on (index.Segment calls it as it reads
+        each quotation)."""
+        add_document = self._writing().add_document
+        document = tantivy.Document
+
+        def add(gid: int, article: str, text: str) -> None:
+            doc = document()
             doc.add_unsigned("gid", gid)
             doc.add_text("article", article)
             doc.add_text("text", text)
-            writer.add_document(doc)
+            add_document(doc)
+
+        return add
+
+    def add(self, docs: Iterable[tuple[int, str, str]]) -> None:
+        """(gid, article id, quotation text) each."""
+        add = self.adder()
+        for gid, article, text in docs:
+            add(gid, article, text)
 
     def remove_articles(self, articles: Iterable[str]) -> None:
         writer = self._writing()
         for a in articles:
             writer.delete_documents_by_term("article", a)
+
+    def rollback(self) -> None:
+        """Forget the changes made since the last commit (a reload that failed half-way)."""
+        if self._writer is not None:
+            self._writer.rollback()
+            self._writer = None
 
     def commit(self) -> Snapshot:
         """Make the changes visible to the snapshots taken from now on."""

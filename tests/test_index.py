@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import string
+from pathlib import Path
 
 import pytest
 
@@ -230,6 +231,22 @@ def test_successive_changes_leave_no_stale_phrase_behind(ix: QuoteIndex) -> None
     assert one.who("lighthouses guide ships")[0].statement.text == "Lighthouses guide the ships."
 
 
+def test_a_change_that_fails_half_way_leaves_the_phrase_index_as_it_was(ix: QuoteIndex) -> None:
+    # (the second article's quotation is not text: the delta fails after the deletes and
+    # the first article's adds)
+    not_text = Quote("f", [(0, 1)], None, "direct", speaker="Ann Lee")  # type: ignore[arg-type]
+    broken = {"a": (_art("a", 20), [_q("a", "Lighthouses guide the ships.", "Ann Lee")]),
+              "f": (_art("f", 20), [not_text])}
+    with pytest.raises(AttributeError):
+        ix.with_changes(broken, removed=[], delta_entries={})
+    good = ix.with_changes({"e": (_art("e", 21), [_q("e", "Harbours shelter the boats.", "Bo Park")])},
+                           removed=[], delta_entries={})
+    # neither the failed change's deletes nor its adds reached the next commit
+    assert good.who("lighthouses guide ships") == []
+    assert good.who("open door policy")[0].statement.article.id == "a"
+    assert good.who("harbours shelter boats")[0].statement.article.id == "e"
+
+
 def test_near_spellings_are_marked_only_where_the_word_itself_is_missing() -> None:
     text = "Russian troops and Russian ships, but Russia has no veto on that."
     ix = QuoteIndex.build([(_art("v", 3), [_q("v", text, "Jens Stoltenberg")])])
@@ -237,3 +254,64 @@ def test_near_spellings_are_marked_only_where_the_word_itself_is_missing() -> No
     assert [text[a:b] for a, b in hit.marks] == ["Russia", "veto"]
     [typo] = ix.who("Rusia has no veto")
     assert "Russia" in [text[a:b] for a, b in typo.marks]
+
+
+def test_articles_kept_column_by_column_come_back_whole(tmp_path: Path) -> None:
+    infos = [ArticleInfo("x/1.txt", "Plain title", "Reuters", dt.date(2022, 1, 3), "https://e.x/1", 1),
+             ArticleInfo("x/2.txt", "", None, None, None, 1),
+             ArticleInfo("x/3.txt", "Støltenberg’s “door”", "Reuters", dt.date(1999, 12, 31), "", 1)]
+    entries = [(a, [_q(a.id, f"Words number {k} about harbours.", "Ann Lee")]) for k, a in enumerate(infos)]
+    for folder in (None, tmp_path / "phrases"):
+        ix = QuoteIndex.build(entries, phrase_dir=folder)
+        assert sorted(ix.sources(), key=lambda a: a.id) == infos
+        assert [ix.statement(i).article for i in range(3)] == infos
+        assert ix.date_range() == (dt.date(1999, 12, 31), dt.date(2022, 1, 3))
+        assert ix.segments[0].texts.on_disk is (folder is not None)
+
+
+def test_ids_corrections_outlets_and_facts_over_texts_on_disk_and_a_delta(tmp_path: Path) -> None:
+    # (the quote ids, the corrections layer and the article lookups of /who filters,
+    # /timeline and /add read the texts file and the article columns, base and delta alike)
+    from bot.corrections import Correction
+
+    def art(aid: str, outlet: str, day: int) -> ArticleInfo:
+        return ArticleInfo(aid, f"Title {aid}", outlet, dt.date(2022, 1, day), None)
+
+    entries = [(art("a", "TASS", 4), [_q("a", "The open door stays open.", "Ann Lee"),
+                                       _q("a", "The open door stays open.", "Ann Lee", start=60)]),
+               (art("b", "Reuters", 5), [_q("b", "Harbours shelter the boats.", "Bo Park"),
+                                          _q("b", "Bridges are worth building.", "Bo Park", start=40)])]
+    fixes = [Correction("b", "harbours shelter the boats", speaker="Ann Lee"),
+             Correction("c", "Lighthouses guide the ships.", hide=True)]
+    one = QuoteIndex.build(entries, phrase_dir=tmp_path / "phrases", corrections=fixes)
+    assert one.segments[0].texts.on_disk
+    twice = [st.qid for st in one.article_statements("a")]
+    assert len(set(twice)) == 2  # (the same words twice in an article: two ids)
+    bridges = one.who("bridges worth building")[0].statement
+    harbours = one.find_quote(one.who("harbours shelter boats")[0].statement.qid)
+    assert (harbours.speaker, harbours.corrected) == ("Ann Lee", True)
+    assert [c.article for c in one.unmatched] == ["c"]
+    assert one.outlets() == [("Reuters", 1), ("TASS", 1)]
+    # b moves to another outlet and c arrives: both in the delta, its texts on disk too
+    b2 = (art("b", "Sputnik", 6), [_q("b", "Bridges are worth building.", "Bo Park"),
+                                    _q("b", "Harbours shelter the boats.", "Bo Park", start=30)])
+    c = (art("c", "Sputnik", 7), [_q("c", "Lighthouses guide the ships.", "Cy Moss"),
+                                   _q("c", "Ports never sleep.", "Cy Moss", start=30)])
+    two = one.with_changes({"b": b2, "c": c}, removed=[], delta_entries={})
+    assert len(two.segments) == 2 and two.segments[1].texts.on_disk
+    assert two.outlets() == [("Sputnik", 2), ("TASS", 1)]
+    moved = two.find_quote(bridges.qid)  # (same article, same words: the same id)
+    assert moved.id >= two.segments[1].base and moved.article.outlet == "Sputnik"
+    assert [st.text for st in two.article_statements("b")] == ["Bridges are worth building.",
+                                                               "Harbours shelter the boats."]
+    assert two.find_quote(harbours.qid).corrected  # (the correction follows the text)
+    assert two.who("lighthouses guide ships") == []  # (hidden)
+    assert [h.statement.text for h in two.who("ports sleep", outlet="sputnik")] == ["Ports never sleep."]
+    with pytest.raises(QueryError, match="^outlet: no outlet called “reuters”"):
+        two.who("open door", outlet="reuters")  # (its one article moved)
+    ids = two.quote("Cy Moss").statements.ids
+    assert [(d, k, a.id) for d, k, a in two.facts(ids)] == [(dt.date(2022, 1, 7), "direct", "c")]
+    hidden = one.with_changes({"c": c}, removed=[], delta_entries={}).statement(one.segments[0].end)
+    assert hidden.hidden and two.find_quote(hidden.qid, hidden_ok=True).text == hidden.text
+    with pytest.raises(QueryError):
+        two.find_quote(hidden.qid)

@@ -3,6 +3,8 @@ fails leaves the serving index as it was."""
 
 from __future__ import annotations
 
+import gc
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -228,3 +230,44 @@ def test_a_phrase_index_left_by_a_dead_process_is_removed(corpus: Path, config_d
     Service(corpus, config_dir, cache_dir / "extract.sqlite3").reload()
     assert not orphan.exists()
     assert len(list(cache_dir.glob("phrases-*"))) == 1  # this process's own
+
+
+def _texts_folder(seg) -> Path:  # type: ignore[no-untyped-def]
+    """Where a segment's (unnamed) texts file is: '/…/phrases-…/2/#1234 (deleted)'."""
+    fd = seg.texts.fileno()
+    assert fd is not None, "the texts are in memory, not in the cache folder"
+    return Path(os.readlink(f"/proc/self/fd/{fd}")).parent
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
+def test_quotation_texts_live_in_the_cache_folder_and_are_swapped_with_the_snapshot(
+        corpus: Path, config_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    s = Service(corpus, config_dir, tmp_path / "cache" / "extract.sqlite3")
+    s.reload()
+    [root] = list((tmp_path / "cache").glob("phrases-*"))
+    first = s.index
+    assert _texts_folder(first.segments[0]).parent == root
+    # a small reload: the changed article's texts in a delta segment, on disk too
+    _write(corpus, "b.txt", "Bo Park", "Oceans are wide")
+    s.reload()
+    delta = s.index
+    assert len(delta.segments) == 2 and _texts_folder(delta.segments[1]).parent == root
+    assert [st.text for st in delta.quote("Bo Park").statements] == ["Oceans are wide,"]
+    # full rebuilds, each in a new folder; the older folders are removed, yet a snapshot
+    # still answering a query reads the texts it was built with
+    monkeypatch.setattr(service_mod, "COMPACT_MIN", 0)
+    monkeypatch.setattr(service_mod, "COMPACT_SHARE", 0.0)
+    for words in ("Lakes are calm", "Seas are grey", "Ponds are small"):
+        _write(corpus, "b.txt", "Bo Park", words)
+        s.reload()
+    assert [st.text for st in first.quote("Bo Park").statements] == ["Rivers run deep here,"]
+    assert [st.text for st in delta.quote("Bo Park").statements] == ["Oceans are wide,"]
+    assert [st.text for st in s.index.quote("Bo Park").statements] == ["Ponds are small,"]
+    assert [h.statement.text for h in s.index.who("bridges")] == ["Bridges are worth building,"]
+    # the last snapshot reading them gone (the delta's shares the first's base), its texts
+    # file is closed, and the kernel frees it
+    fd = first.segments[0].texts.fileno()
+    link = os.readlink(f"/proc/self/fd/{fd}")
+    del first, delta
+    gc.collect()
+    assert not os.path.exists(f"/proc/self/fd/{fd}") or os.readlink(f"/proc/self/fd/{fd}") != link
