@@ -92,7 +92,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
-def _service(args: argparse.Namespace):
+def _service(args: argparse.Namespace, warn: bool = True):
+    """The service on the corpus; files it could not read are warned of, unless the caller
+    prints the reload report, which names them (warn=False: each path said once)."""
     from bot import config
     from bot.service import Service
 
@@ -101,8 +103,9 @@ def _service(args: argparse.Namespace):
     cache = None if args.no_cache else settings.bot.cache
     service = Service(corpus, args.config, cache)
     report = service.reload()
-    for f, why in report.failed:
-        print(f"warning: could not read {f}: {why}", file=sys.stderr)
+    if warn:
+        for f, why in report.failed:
+            print(f"warning: could not read {f}: {why}", file=sys.stderr)
     return service, report
 
 
@@ -368,7 +371,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    _, report = _service(args)
+    _, report = _service(args, warn=False)
     _emit(args, report.to_json(), report.summary())
     return 0
 

@@ -197,3 +197,15 @@ def test_a_long_answer_in_a_terminal_pages_and_stops_when_asked(root: Path) -> N
     short = io.StringIO()
     console.serve(service, ["/about"], short, interactive=True, ask=ask, rows=200)
     assert len(asked) == 1  # an answer that fits is not paged
+
+
+def test_index_names_an_unreadable_file_once(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Title\n\n\u201cWe will win,\u201d said Jane Roe.\n", encoding="utf-8")
+    (corpus / "noise.txt").write_bytes(bytes(range(1, 32)) * 40)
+    res = subprocess.run([sys.executable, "-m", "bot", "index", "--corpus", str(corpus), "--no-cache"],
+                         cwd=ROOT, capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    said = res.stdout + res.stderr
+    assert said.count("noise.txt") == 1 and "not text" in said and "1 article(s) added" in said
