@@ -37,6 +37,7 @@ _NAME_RUN = re.compile(
     r"(?:[ \t]+(?:[A-Z][\w’'.-]*|(?:van|von|de|der|du|al|bin|of|to|the|for)(?![\w’'-])))*"
 )
 _WORD = re.compile(r"\S+")
+DESCRIPTION_REACH = 40_000
 # title words that only qualify a role ("former", "deputy", "then"): never its head
 _ROLE_MODIFIERS = {"then", "first", "late", "under", "private", "field", "state", "house", "white",
                    "security", "national", "policy", "political", "staff", "member", "elect",
@@ -110,6 +111,10 @@ class Entity:
     # where the text names them, in order (kept sorted: asked "the last before pos"
     # for every pronoun of a long article, a scan of them all grew with its square)
     mentions: list[int] = field(default_factory=list)
+    # role_tokens for the role they were made of (asked for every description of an
+    # article, about everyone in it)
+    _rt_of: str | None = field(default=None, repr=False, compare=False)
+    _rt: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
 
     def mentioned(self, pos: int) -> None:
         insort(self.mentions, pos)
@@ -123,8 +128,11 @@ class Entity:
         return _tokens(self.name)
 
     @property
-    def role_tokens(self) -> set[str]:
-        return {t.lower().strip(".,") for t in (self.role or "").split()}
+    def role_tokens(self) -> frozenset[str]:
+        if self._rt_of != self.role:
+            self._rt = frozenset(t.lower().strip(".,") for t in (self.role or "").split())
+            self._rt_of = self.role
+        return self._rt
 
 
 @dataclass(slots=True)
@@ -410,7 +418,11 @@ class Discourse:
         return got
 
     def _recent_people(self, pos: int) -> list[Entity]:
-        people = [e for e in self.entities if e.kind == "person" and e.first < pos and e.confirmed]
+        # (a description reaches back DESCRIPTION_REACH characters at most: the whole of
+        # any article of PolNeAR or an ordinary paper, not every person of a book-length one)
+        since = pos - DESCRIPTION_REACH
+        people = [e for e in self.entities if e.kind == "person" and e.first < pos and e.confirmed
+                  and (e.first >= since or e.last_spoke >= since or e.last_mention >= since)]
         return sorted(people, key=lambda e: max(e.last_spoke, -1), reverse=True)
 
     def _pronoun(self, mention: Mention, pos: int) -> Resolved:
