@@ -6,12 +6,14 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import threading
 from pathlib import Path
 
 import pytest
 from discord_fakes import (
     MANAGE_GUILD,
     SPEC,
+    Recorder,
     component_interaction,
     patch_http,
     pretend_logged_in,
@@ -346,19 +348,16 @@ def test_a_file_that_cannot_be_read_is_named_once_relative_to_the_corpus(tmp_pat
     assert not any("empty" in w for w in report.warnings)
 
 
-async def test_an_answer_not_ready_in_time_is_deferred_and_followed_up(service: Service, monkeypatch) -> None:
-    """Discord drops an interaction not acknowledged within 3 seconds: a slow answer is
-    deferred first. The answer is worked out off the event loop meanwhile."""
-    import threading
-
+async def _slow_who(service: Service, monkeypatch, then) -> tuple[Recorder, asyncio.Task, threading.Event, QuoteBot]:
+    """/who whose answer waits for a gate (then does `then`): the bot defers meanwhile.
+    Returns once the deferral has been sent."""
     from bot.discord import answers
 
     gate = threading.Event()
-    real = answers.who
 
     def slow(svc: Service, phrase: str, *filters: str | None):
         gate.wait(30)  # (until the deferral has been seen)
-        return real(svc, phrase, *filters)
+        return then(svc, phrase, *filters)
 
     monkeypatch.setattr(answers, "who", slow)
     b = QuoteBot(service, defer_after=0.05)
@@ -369,6 +368,15 @@ async def test_an_answer_not_ready_in_time_is_deferred_and_followed_up(service: 
     async with asyncio.timeout(30):
         while not http.callbacks:
             await asyncio.sleep(0.01)
+    return http, running, gate, b
+
+
+async def test_an_answer_not_ready_in_time_is_deferred_and_followed_up(service: Service, monkeypatch) -> None:
+    """Discord drops an interaction not acknowledged within 3 seconds: a slow answer is
+    deferred first. The answer is worked out off the event loop meanwhile."""
+    from bot.discord import answers
+
+    http, running, gate, b = await _slow_who(service, monkeypatch, answers.who)
     [deferral] = http.callbacks
     assert deferral["type"] == 5 and not http.followups
     gate.set()
@@ -382,26 +390,12 @@ async def test_an_error_after_a_deferral_reaches_the_asker_alone(service: Servic
     """A slow answer is deferred in public ("thinking..."); if it then fails, the error must
     not take the placeholder's place before the whole channel: the placeholder is deleted
     and the error sent privately."""
-    import threading
-
-    from bot.discord import answers
     from bot.index import QueryError
 
-    gate = threading.Event()
-
     def failing(svc: Service, phrase: str, *filters: str | None):
-        gate.wait(30)
         raise QueryError("No statement like that.")
 
-    monkeypatch.setattr(answers, "who", failing)
-    b = QuoteBot(service, defer_after=0.05)
-    await b.add_cog(QuoteCog(b))
-    pretend_logged_in(b)
-    http = patch_http(monkeypatch)
-    running = asyncio.create_task(run_command(b, "who", options={"phrase": "open door"}))
-    async with asyncio.timeout(30):
-        while not http.callbacks:
-            await asyncio.sleep(0.01)
+    http, running, gate, b = await _slow_who(service, monkeypatch, failing)
     [deferral] = http.callbacks
     assert deferral["type"] == 5 and not deferral.get("data", {}).get("flags")  # public
     gate.set()

@@ -64,6 +64,11 @@ async def defer_in_public(interaction: discord.Interaction) -> None:
     interaction.extras[PUBLIC_DEFERRAL] = True
 
 
+def _choices(found: list[dict[str, str]]) -> list[app_commands.Choice[str]]:
+    """The core's completions (name, value) as discord.py's choices."""
+    return [app_commands.Choice(name=c["name"], value=c["value"]) for c in found]
+
+
 async def reply(interaction: discord.Interaction, pages: Sequence[render.Message], timeout: float,
                 open_context: OpenContext | None = None) -> None:
     """Send the first page; with more than one, or quotes to open in context, attach a
@@ -151,8 +156,7 @@ class QuoteCog(commands.Cog):
     @quote.autocomplete("speaker")
     async def quote_speaker(self, interaction: discord.Interaction,
                             current: str) -> list[app_commands.Choice[str]]:
-        return [app_commands.Choice(name=c["name"], value=c["value"])
-                for c in answers.complete(self.service, current)]
+        return _choices(answers.complete(self.service, current))
 
     @app_commands.command(name="who", description="Who said something like this phrase")
     @app_commands.describe(phrase="A few words of the statement; typos and word order don't matter",
@@ -165,16 +169,10 @@ class QuoteCog(commands.Cog):
                   until: app_commands.Range[str, 1, 10] | None = None) -> None:
         await self._ask(interaction, lambda: answers.who(self.service, phrase, speaker, outlet, since, until))
 
-    @who.autocomplete("speaker")
-    async def who_speaker(self, interaction: discord.Interaction,
-                          current: str) -> list[app_commands.Choice[str]]:
-        return await self.quote_speaker(interaction, current)  # type: ignore[misc]
-
     @who.autocomplete("outlet")
     async def who_outlet(self, interaction: discord.Interaction,
                          current: str) -> list[app_commands.Choice[str]]:
-        return [app_commands.Choice(name=c["name"], value=c["value"])
-                for c in answers.complete_outlet(self.service, current)]
+        return _choices(answers.complete_outlet(self.service, current))
 
     @app_commands.command(name="timeline", description="A chart of a speaker's statements per week or month")
     @app_commands.describe(speaker="Full name, surname, alias (typos are fine), or a role or organisation",
@@ -211,6 +209,7 @@ class QuoteCog(commands.Cog):
                                         interaction.filesize_limit)
         await self._answer(interaction, pages)
 
+    @who.autocomplete("speaker")
     @timeline.autocomplete("speaker")
     @export.autocomplete("speaker")
     async def any_speaker(self, interaction: discord.Interaction,
@@ -253,8 +252,7 @@ class QuoteCog(commands.Cog):
     @correct.autocomplete("speaker")
     async def correct_speaker(self, interaction: discord.Interaction,
                               current: str) -> list[app_commands.Choice[str]]:
-        return [app_commands.Choice(name=c["name"], value=c["value"])
-                for c in answers.complete(self.service, current)]
+        return _choices(answers.complete(self.service, current))
 
     @app_commands.command(name="hide", description="Admins: leave a quote out of /quote, /who and the counts")
     @app_commands.describe(quote="The quote's id: the ten letters and digits shown under it")
