@@ -794,3 +794,64 @@ def test_told_a_listener_somewhere_that_is_a_statement() -> None:
     text = "Title\n\nCoach Mia Lund told a crowd in Leeds that the team would stay in the city.\n"
     got = [q for q in quotes_of(text) if q.kind == "reported"]
     assert len(got) == 1 and "the team would stay in the city" in got[0].text
+
+
+def test_a_given_name_alone_is_the_person_the_article_named_with_it() -> None:
+    text = ("Title\n\nPrime Minister Anwar Ibrahim warned critics on Sunday.\n\n"
+            "“We are freer now,” Anwar said at the convention.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker == "Anwar Ibrahim"
+
+
+def test_a_given_name_two_people_share_is_no_link() -> None:
+    text = ("Title\n\nCoach John Hale met striker John Berg on Monday.\n\n"
+            "“We are ready,” John said.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker not in ("John Hale", "John Berg")
+
+
+def test_a_surname_misspelt_once_is_the_person_named_in_full() -> None:
+    text = ("Title\n\nMartins Cobham, the consul, visited the families on Monday.\n\n"
+            "“The mission has registered a protest,” Cobahm said.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker == "Martins Cobham"
+
+
+def test_a_name_one_letter_from_two_people_is_left_as_written() -> None:
+    text = ("Title\n\nGary Cohn met Michael Cohen and Jane Cohan on Monday.\n\n"
+            "“The talks went well,” Cohin said.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker == "Cohin"
+
+
+def test_a_plural_nationality_is_no_person_for_he() -> None:
+    text = ("Title\n\nAllister Coetzee took charge of the team in June.\n\n"
+            "It was not the start that passionate South Africans would have wanted, and Coetzee "
+            "was made to explain it.\n\n“We were poor, there are no excuses,” he said.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker == "Allister Coetzee"
+
+
+def test_a_name_with_a_particle_is_whole_and_its_middle_name_finds_it() -> None:
+    text = ("Title\n\nPresident Luiz Inácio Lula da Silva visited the embassy on Sunday.\n\n"
+            "“This embassy will be the house of the region,” Lula said.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker == "Luiz Inácio Lula da Silva"
+
+
+def test_the_statement_speaks_for_whoever_issued_it() -> None:
+    text = ("Title\n\nBala Elkana, the police spokesperson, said in a statement on Thursday that "
+            "the violence had ended.\n\n“33 suspects were arrested,” the statement said.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker == "Bala Elkana"
+
+
+def test_a_quotation_over_paragraphs_attributed_at_its_end_is_all_theirs() -> None:
+    text = ("Title\n\nFive men were arrested on Monday.\n\n"
+            "“The occupants of the car were attacked when their vehicle broke down.\n\n"
+            "“The suspects robbed them of their money and phones.\n\n"
+            "“As soon as we got the report, a team went to the scene,” Inspector Ada Obi told "
+            "reporters.\n")
+    qs = [q for q in quotes_of(text) if q.kind != "reported"]
+    assert qs and {q.speaker for q in qs} == {"Ada Obi"}
+    assert "The occupants of the car" in " ".join(q.text for q in qs)

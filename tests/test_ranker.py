@@ -3,14 +3,17 @@ the learned choice does on text no rule was written for."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
 import pytest
 from support import quotes_of
 
+from bot.corpus import parse_article
 from bot.extract import ranker
 from bot.extract.candidates import Candidate
+from bot.extract.pipeline import _analyse
 
 
 def test_the_committed_model_loads_with_its_shape_and_version() -> None:
@@ -20,14 +23,23 @@ def test_the_committed_model_loads_with_its_shape_and_version() -> None:
     assert doc["format"] == ranker.FORMAT and doc["version"] == ranker.VERSION
     model = ranker.load(path)
     assert len(model.weights) > 100
-    # the rules' answer is a feature it weighs, and for a name the rules read next to a cue,
-    # weighs in favour
-    w = model.weights
-    assert sum(w.get(k, 0.0) for k in ("rule", "rule&mk=name", "name|rule", "name|rule&mk=name")) > 0
     xs, ys = model.calib_x, model.calib_y
     assert len(xs) == len(ys) >= 2 and xs == sorted(xs)
     assert ys == sorted(ys) and ys[0] >= 0.0 and ys[-1] <= 1.0
     assert 0.0 <= model.keep_rule <= 1.0
+
+
+def test_asked_about_a_name_next_to_its_cue_the_model_agrees_with_the_rules() -> None:
+    # (the rules settle such names without asking it: asked all the same, it must not
+    # prefer a name the statement does not attribute)
+    model = dataclasses.replace(ranker.load(), settle_kind=None)
+    text = ("Title\n\nCoach Ola Berg met striker Tom Hale in Leeds on Monday.\n\n"
+            "“We will fight for the title,” said Hale, who signed in May.\n\n"
+            "Mayor Ana Ruiz welcomed the team. “The city is proud of them,” Ruiz said.\n")
+    recs = _analyse(parse_article("t", text), model)
+    got = [(r.kind, r.resolved.speaker if r.resolved else None) for r in recs if r.kind == "direct"]
+    assert got == [("direct", "Tom Hale"), ("direct", "Ana Ruiz")]
+    assert all(len(r.candidates) > 1 for r in recs if r.kind == "direct")
 
 
 @pytest.mark.parametrize(("raw", "says"), [

@@ -22,7 +22,7 @@ from bot.extract.segment import ABBREV
 from bot.extract.wordfind import word_starts, words_of
 
 # A run of capitalised words (with the particles names carry), as a source is written
-_RUN = re.compile(r"[A-Z][\w’'.&-]*(?:[ \t]+(?:[A-Z][\w’'.&-]*|(?:van|von|de|der|du|al|bin|of|for|"
+_RUN = re.compile(r"[A-Z][\w’'.&-]*(?:[ \t]+(?:[A-Z][\w’'.&-]*|(?:van|von|de|der|du|da|dos|di|del|al|bin|ibn|of|for|"
                   r"the)(?=[ \t]+[A-Z])))*")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _ACRONYM_IN_PARENS = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")

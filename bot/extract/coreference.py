@@ -14,7 +14,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA
+
 from bot.extract import mentions
+from bot.extract.gender import of_given_name
 from bot.extract.lexicon import (
     CUE_FORMS,
     GENERIC_PERSON_HEADS,
@@ -34,7 +37,7 @@ from bot.textnorm import without_suffix
 
 _NAME_RUN = re.compile(
     r"(?<![\w’'-])(?:[A-Z][\w’'.-]*|(?:van|von|de|der|du|al|bin)(?![\w’'-]))"
-    r"(?:[ \t]+(?:[A-Z][\w’'.-]*|(?:van|von|de|der|du|al|bin|of|to|the|for)(?![\w’'-])))*"
+    r"(?:[ \t]+(?:[A-Z][\w’'.-]*|(?:van|von|de|der|du|da|dos|di|del|al|bin|ibn|of|to|the|for)(?![\w’'-])))*"
 )
 _WORD = re.compile(r"\S+")
 DESCRIPTION_REACH = 40_000
@@ -59,7 +62,7 @@ _HEADLINE_WORDS = {"as", "after", "before", "the", "a", "an", "at", "of", "for",
 # (found with word_starts: the run must open a word)
 _MULTI_NAME_RUN = re.compile(
     r"[A-Z][\w’'.-]*"
-    r"(?:[ \t]+(?:[A-Z][\w’'.-]*|(?:van|von|de|der|du|al|bin|of|to|the|for)(?![\w’'-])))+"
+    r"(?:[ \t]+(?:[A-Z][\w’'.-]*|(?:van|von|de|der|du|da|dos|di|del|al|bin|ibn|of|to|the|for)(?![\w’'-])))+"
 )
 # where a sentence or paragraph starts
 _SENTENCE_START = re.compile(r"(?:[.!?][\"”’']*\s+|\n\s*)(?=[\"“‘'(]?[A-Z])")
@@ -152,6 +155,10 @@ class Discourse:
     headline_end: int = 0  # where a headline in title case ends (0: none)
     entities: list[Entity] = field(default_factory=list)
     _by_last: dict[str, list[Entity]] = field(default_factory=dict)
+    # people of two words or more by their other words than the last: a given name alone
+    # ("Anwar" for "Anwar Ibrahim", "Hillary"), or the name in the middle ("Lula" for "Luiz
+    # Inácio Lula da Silva") is how many articles refer to them
+    _by_part: dict[str, list[Entity]] = field(default_factory=dict)
     _sentence_starts: list[int] | None = None
     _surnames: dict[str, list[int]] = field(default_factory=dict)
     # (position, head, modifiers, description as first written)
@@ -288,12 +295,21 @@ class Discourse:
             if toks[-1] == et[-1] and (len(toks) == 1 or len(et) == 1 or toks[0] == et[0]
                                        or toks[0][:1] == et[0][:1]):
                 best = best or ent
+        if best is None and len(toks) == 1:
+            # a given name alone: the one person the article named with it (a given name
+            # by the lexicon, or a person named with a role: not "Obama Sees" of a headline)
+            same = self._by_part.get(toks[0], ())
+            if len(same) == 1 and same[0].kind == "person" and toks[0] not in TITLE_WORDS and \
+                    (same[0].role or of_given_name(toks[0]) is not None):
+                return same[0]
         return best
 
     def add_name(self, mention: Mention, pos: int, speaking: bool) -> Entity | None:
         assert mention.name is not None
         name = mention.name
         ent = self._find(name)
+        if ent is None and speaking and " " not in name:
+            ent = self._misspelt(name)
         if ent is None:
             kind = "person"
             if len(name.split()) == 1 and not mention.role and \
@@ -303,11 +319,13 @@ class Discourse:
             ent = Entity(name=name, kind=kind, role=mention.role, first=pos)
             self.entities.append(ent)
             self._by_last.setdefault(ent.tokens[-1], []).append(ent)
+            self._index_parts(ent)
         elif len(name.split()) > len(ent.name.split()):
             ent.name = name
             last = ent.tokens[-1]
             if ent not in self._by_last.get(last, ()):
                 self._by_last.setdefault(last, []).append(ent)
+            self._index_parts(ent)
         if mention.role and not ent.role:
             ent.role = mention.role
         honor = _honorific(mention.text)
@@ -327,6 +345,26 @@ class Discourse:
         if speaking:
             ent.last_spoke = pos
         return ent
+
+    def _misspelt(self, word: str) -> Entity | None:
+        """The one person whose surname this speaker's name misspells by a letter
+        ("Cobahm said" of Martins Cobham): a name the article gives once, beside a full
+        name it gives, is a typo far more often than a new person."""
+        low = word.lower()
+        if len(low) < 5 or not low.isalpha() or low in words_of(self.text) or \
+                self.text.count(word) > 2:
+            return None
+        found = [e for e in self.entities
+                 if e.kind == "person" and len(e.tokens) > 1 and e.tokens[-1][:1] == low[:1]
+                 and abs(len(e.tokens[-1]) - len(low)) <= 1 and OSA.distance(e.tokens[-1], low) == 1]
+        return found[0] if len(found) == 1 else None
+
+    def _index_parts(self, ent: Entity) -> None:
+        for tok in ent.tokens[:-1]:
+            if len(tok) > 2 and tok.isalpha() and tok not in mentions.PARTICLES:
+                same = self._by_part.setdefault(tok, [])
+                if ent not in same:
+                    same.append(ent)
 
     def _ordinary_opener(self, word: str, pos: int, rest: str) -> bool:
         low = word.lower()
@@ -659,6 +697,9 @@ class Discourse:
             if ent is not None:
                 return Resolved(ent.name, ent.role, ent.kind, 0.8, ent)
             return Resolved(mention.owner, None, "organisation", 0.8)
+        issuer = self._issuer(mention, pos)
+        if issuer is not None:
+            return issuer
         counts = Counter(m.group() for m in _ACRONYM.finditer(self.text, 0, pos)
                          if m.group().lower() not in self.outlet_tokens
                          and m.group().lower() not in TITLE_WORDS)
@@ -667,6 +708,33 @@ class Discourse:
             if n >= 2:
                 return Resolved(org, None, "organisation", 0.6)
         return self._as_described(mention)
+
+    def _issuer(self, mention: Mention, pos: int) -> Resolved | None:
+        """'Bala Elkana ... said in a statement that ...' and later '"...," the statement
+        said': the named subject of the sentence that last told of such a document."""
+        head = (mention.head or "").lower()
+        if not head.isalpha():
+            return None
+        lo = max(0, pos - 5000)
+        last = None
+        for m in re.finditer(rf"\b(?:in|issued|released|put out|sent|posted|published)\s+"
+                             rf"(?:a|an|the|his|her|its|their)\s+(?:[a-z]+\s+)?{head}s?\b",
+                             self.text[lo:pos], re.I):
+            last = m
+        if last is None:
+            return None
+        at = lo + last.start()
+        starts = self._starts()
+        k = bisect_right(starts, at) - 1
+        start = max(starts[k] if k >= 0 else 0, self.text.rfind("\n", 0, at) + 1)
+        got = mentions.clause_subject(self.text[start:at])
+        if got is None or got[0].name is None or got[0].kind not in ("name", "org"):
+            return None
+        ent = self._find(got[0].name)
+        if ent is not None:
+            return Resolved(ent.name, ent.role, ent.kind, 0.7, ent)
+        kind = "person" if got[0].kind == "name" else "organisation"
+        return Resolved(got[0].name, got[0].role, kind, 0.7)
 
     @staticmethod
     def _as_described(mention: Mention) -> Resolved:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
+from bot.extract.gender import of_given_name
 from bot.extract.lexicon import (
     DOCUMENT_NOUNS,
     GENERIC_PERSON_HEADS,
@@ -28,7 +29,7 @@ MentionKind = Literal["name", "org", "pronoun", "description", "document", "unna
 
 _PAREN = re.compile(r"\s*\([^()]*\)")
 _TOKEN = re.compile(r"[^\s,;:]+")
-_PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "del", "la", "le", "du", "bin",
+PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "del", "la", "le", "du", "bin",
               "al", "ibn", "el", "dos", "das", "ter", "ten", "y"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "another", "one", "some",
                 "several", "two", "three", "four", "many", "other", "its", "his", "her",
@@ -155,14 +156,14 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
             name.insert(0, tok)
             k -= 1
             continue
-        if bare.lower() in _PARTICLES and name and k > 1 and _is_cap(_strip(tokens[k - 2])) \
+        if bare.lower() in PARTICLES and name and k > 1 and _is_cap(_strip(tokens[k - 2])) \
                 and not _is_title(tokens[k - 2]):
             name.insert(0, tok)
             k -= 1
             continue
         break
     # a name cannot start with a particle
-    while name and _strip(name[0]).lower() in _PARTICLES:
+    while name and _strip(name[0]).lower() in PARTICLES:
         name.pop(0)
         k += 1
     return tokens[:k], name
@@ -182,6 +183,12 @@ def parse(text: str) -> Mention | None:
     if got is None:
         return None
     return Mention(got.text, got.kind, got.name, got.role, got.head, set(got.modifiers), got.owner)
+
+
+def _plural_demonym(word: str) -> bool:
+    """"Africans", "Republicans" — not "Evans" or "Hermans" (a given name and an s)."""
+    return len(word) > 4 and word.endswith("s") and NATIONALITY_RE.match(word[:-1]) is not None \
+        and of_given_name(word[:-1]) is None
 
 
 def parse_shared(text: str) -> Mention | None:
@@ -424,7 +431,9 @@ def _parse_simple(phrase: str, cut_clause: bool = True) -> Mention | None:
             return Mention(text, "description", head=head, modifiers=mods)
         if starts_the:
             return Mention(text, "org", name=name, head=head, modifiers=mods)
-        if any(w in ORG_NOUNS for w in (x.lower() for x in name.split())):
+        if any(w in ORG_NOUNS for w in (x.lower() for x in name.split())) or \
+                _plural_demonym(name.split()[-1]):
+            # ("South Africans", "Senate Republicans": a group, never the "he" of a quotation)
             return Mention(text, "org", name=name, head=head, modifiers=mods)
         return Mention(text, "name", name=name, role=role, head=head, modifiers=mods)
     # No name: an acronym or bare proper noun is an organisation ("NATO", "the US").

@@ -201,13 +201,19 @@ def _quote_records(text: str, paras: list[Paragraph], marks: list[Mark], sents: 
             if following is None or id(following) in absorbed:
                 break
             continued = last.continues and following.mention is None
+            # (or the quotation runs on to an attribution at its end: '“... / “...,” a senior
+            # police officer said.' — every paragraph of it is theirs)
+            attributed_at_end = last.continues and r.mention is None and following.mention is not None
             # the second piece may have found the same attribution, before it
             shared = following.mention is None or following.source == r.source
             split = (shared and following.para == last.para and r.mention is not None
                      and r.source is not None and r.source[0] > last.close_end
                      and _only_attribution_between(text, r, last, following.marks[0], sents))
-            if not (continued or split):
+            if not (continued or split or attributed_at_end):
                 break
+            if attributed_at_end:
+                r.mention, r.source, r.cue = following.mention, following.source, following.cue
+                r.adjacent = following.adjacent
             r.spans += following.spans
             r.marks += following.marks
             if r.kind == "partial" and following.kind == "direct":
