@@ -855,3 +855,13 @@ def test_a_quotation_over_paragraphs_attributed_at_its_end_is_all_theirs() -> No
     qs = [q for q in quotes_of(text) if q.kind != "reported"]
     assert qs and {q.speaker for q in qs} == {"Ada Obi"}
     assert "The occupants of the car" in " ".join(q.text for q in qs)
+
+
+def test_the_url_in_a_files_front_matter_makes_no_name_an_ordinary_word() -> None:
+    # (the slug writes the headline's names in lower case: "serena-williams-beats-...")
+    text = ("---\ntitle: \"Serena Williams beats Lucie Safarova\"\n"
+            "url: https://example.com/2015/06/serena-williams-beats-lucie-safarova.html\n---\n\n"
+            "Serena Williams has done it again, beating Lucie Safarova on Saturday.\n\n"
+            "\"I choked. Simple as that,\" Williams said of the second set.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker == "Serena Williams"

@@ -185,6 +185,8 @@ class NameRuns:
             return None
         if mention.kind == "name":
             ent = disc._find(mention.name)
+            if ent is None and " " not in mention.name:
+                ent = disc.misspelt(mention.name)  # "Cobahm" of Martins Cobham
             if ent is not None:
                 return ent.name, ent.kind, ent, ent.role
             return mention.name, "person", None, mention.role
@@ -264,7 +266,7 @@ def candidates(ctx: Context, rule: Resolved | None, disc: Discourse, runs: NameR
         last -= 1
     lo, hi = sent_spans[first][0], sent_spans[last][1]
     qa, qb = ctx.envelope
-    described = ctx.mention_kind in ("description", "unnamed")
+    described = ctx.mention_kind in ("description", "unnamed", "document")
     for s, e, name, kind, ent, role in runs.between(lo, hi):
         if e > hi:
             continue

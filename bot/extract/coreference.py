@@ -237,9 +237,11 @@ class Discourse:
             if j == k:
                 break  # punctuation or a line break before: no role runs on over it
             i = j
+            if titled and j > 1 and text[j - 1] == "." and text[j - 2].isalpha():
+                i -= 1  # an abbreviation in what qualifies it: "Cornwall Ont. mayor"
             while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "-’'"):
                 i -= 1
-            word = text[i:j]
+            word = text[i:j].rstrip(".")
             if not word:
                 break
             if word.islower() and word in TITLE_WORDS and (titled or word not in _ROLE_MODIFIERS):
@@ -309,12 +311,15 @@ class Discourse:
         name = mention.name
         ent = self._find(name)
         if ent is None and speaking and " " not in name:
-            ent = self._misspelt(name)
+            ent = self.misspelt(name)
         if ent is None:
             kind = "person"
             if len(name.split()) == 1 and not mention.role and \
                     self._looks_like_place_or_org(name) or \
-                    name.split()[-1].lower() in PLACE_OR_MEDIA_HEADS:
+                    name.split()[-1].lower() in PLACE_OR_MEDIA_HEADS or \
+                    not mention.role and self.text[max(0, pos - 4):pos].lower() == "the " and \
+                    name.split()[0].lower().rstrip(".") not in HONORIFICS:
+                # ("the Old Bailey", "the Cape Times": no person is written after "the")
                 kind = "organisation"
             ent = Entity(name=name, kind=kind, role=mention.role, first=pos)
             self.entities.append(ent)
@@ -346,7 +351,7 @@ class Discourse:
             ent.last_spoke = pos
         return ent
 
-    def _misspelt(self, word: str) -> Entity | None:
+    def misspelt(self, word: str) -> Entity | None:
         """The one person whose surname this speaker's name misspells by a letter
         ("Cobahm said" of Martins Cobham): a name the article gives once, beside a full
         name it gives, is a typo far more often than a new person."""
@@ -692,6 +697,12 @@ class Discourse:
     def _document(self, mention: Mention, pos: int) -> Resolved:
         """A statement speaks for whoever issued it: its owner where written, else the
         organisation the article has been talking about."""
+        if mention.owner in ("his", "her", "their"):
+            subject = {"his": "he", "her": "she", "their": "they"}[mention.owner]
+            got = self._pronoun(Mention(mention.owner, "pronoun", head=subject), pos)
+            if got.speaker:
+                return Resolved(got.speaker, got.role, got.kind, min(got.confidence, 0.7), got.entity)
+            return self._as_described(mention)
         if mention.owner:
             ent = self._find(mention.owner)
             if ent is not None:

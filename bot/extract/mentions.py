@@ -411,6 +411,9 @@ def _parse_simple(phrase: str, cut_clause: bool = True) -> Mention | None:
                 break
         if run:
             owner = _POSSESSIVE.sub("", " ".join(run))
+        if low[0] in ("his", "her", "their"):
+            # "his Telegram account": the person's, whatever the medium
+            owner = low[0]
         return Mention(text, "document", head=head, modifiers=mods, owner=owner)
     org = _organisation_name(toks, low)
     if org is not None:

@@ -21,7 +21,13 @@ def words_of(text: str) -> set[str]:
     ask for it one after another)."""
     global _last_words
     if _last_words is None or _last_words[0] is not text:
-        _last_words = (text, set(_LOWER.findall(text)))
+        # (not in a file's front matter: its url's slug writes every name of the headline
+        # in lower case, "serena-williams-beats-...", and "Serena" is no ordinary word)
+        start = 0
+        if text.startswith("---"):
+            end = text.find("\n---", 3)
+            start = end + 4 if end >= 0 else 0
+        _last_words = (text, set(_LOWER.findall(text, start)))
     return _last_words[1]
 
 
