@@ -249,8 +249,16 @@ def main() -> int:
             d, a = _accuracy(gs, right, "direct")[0], _accuracy(gs, right, "all")[0]
             print(f"  C={c:g} keep={keep:g}: {args.folds}-fold CV speaker accuracy direct {d:.4f}, "
                   f"all {a:.4f}")
-    best_c, best_keep = max(results, key=lambda ck: (_accuracy(gs, results[ck][0], "direct")[0],
-                                                    -ck[0], ck[1]))
+    # the one-standard-error rule: the most regularised C whose best accuracy is within one
+    # standard error of the best of all (which C wins by less is the folds' noise, and a
+    # retraining that flips between them flips answers with it), then its best margin
+    acc = {ck: _accuracy(gs, results[ck][0], "direct")[0] for ck in results}
+    top = max(acc.values())
+    n_direct = sum(g.direct for g in gs)
+    se = float(np.sqrt(top * (1 - top) / n_direct))
+    best_c = min(c for c, _ in acc if max(acc[c, k] for k in KEEPS if (c, k) in acc) >= top - se)
+    best_keep = max((k for c, k in acc if c == best_c), key=lambda k: (acc[best_c, k], k))
+    print(f"chosen by the one-standard-error rule (best {top:.4f}, SE {se:.4f})")
     right, share, chosen = results[best_c, best_keep]
     if args.errors:
         with args.errors.open("w", encoding="utf-8") as f:
