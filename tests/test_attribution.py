@@ -865,3 +865,26 @@ def test_the_url_in_a_files_front_matter_makes_no_name_an_ordinary_word() -> Non
             "\"I choked. Simple as that,\" Williams said of the second set.\n")
     [q] = [q for q in quotes_of(text) if q.kind == "direct"]
     assert q.speaker == "Serena Williams"
+
+
+@pytest.mark.parametrize("name", ["Gervonta Davis", "Carl Lewis", "Gareth Evans"])
+def test_a_surname_ending_like_a_plural_nationality_is_still_a_person(name: str) -> None:
+    m = parse(name)
+    assert m is not None and m.kind == "name" and m.name == name
+
+
+def test_a_given_name_that_is_also_a_word_opens_a_name() -> None:
+    text = ("Title\n\nWill Williams, of the bookshop, said he was relieved by the U-turn.\n\n"
+            "“The noise would have been horrendous,” he said.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker == "Will Williams"
+
+
+def test_before_anyone_speaks_he_is_whom_the_article_is_about() -> None:
+    text = ("Title\n\nMEXICO CITY: Lewis Hamilton won the race on Sunday.\n\n"
+            "The Briton turned a one-stop strategy into a convincing win.\n\n"
+            "It was Hamilton's second win in Mexico, moving him within eight of Michael "
+            "Schumacher's record of 91.\n\n"
+            "“Firstly, we’re going to applaud this incredible crowd,” he said.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker == "Lewis Hamilton"

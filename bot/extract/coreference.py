@@ -79,6 +79,10 @@ _SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+")
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")
 _PLACE_PREP = re.compile(r"(?:\bin|\bfrom|\bto|\bof|\bwith|\bagainst|\bon)\s+$")
 _COUNTED = re.compile(r"(?:two|three|four|five|several|many|some|few|both|\d+)\b", re.I)
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+_PREPOSITIONS = {"of", "in", "with", "since", "than", "against", "for", "from", "to", "about",
+                 "by", "like", "at", "on", "including", "after", "before", "without", "over",
+                 "under", "beside", "behind", "toward", "towards", "alongside", "unlike"}
 _ROLE_QUALIFIERS = {"vice", "deputy", "assistant", "acting", "associate", "lieutenant",
                     "under", "sub"}
 _GENERIC_DESC = {"the", "a", "an", "former", "then", "current", "new", "old"}
@@ -381,7 +385,11 @@ class Discourse:
         if not opens:
             return False
         # or the rest already names someone ("Notice Trump" after "Donald Trump")
-        return self._find(rest) is not None or low in words_of(self.text)
+        if self._find(rest) is not None:
+            return True
+        # a given name that is also a word opens many a sentence too: "Will Williams, of
+        # the bookshop, said" (but "Will Trump ..." was cut above)
+        return low in words_of(self.text) and of_given_name(word) is None
 
     def _common_noun(self, word: str) -> bool:
         if self._find(word) is not None:
@@ -443,6 +451,10 @@ class Discourse:
         k = bisect_right(at, pos - len(surname))  # (the whole word before pos)
         return max(best, at[k - 1]) if k else best
 
+    def _times_before(self, e: Entity, pos: int) -> int:
+        surname = e.name.split()[-1]
+        return bisect_right(self._surname_positions(surname), pos - len(surname))
+
     def _surname_positions(self, surname: str) -> list[int]:
         """Every place the text writes the word, found once per article (a search back
         from each pronoun grew with the square of the article's length)."""
@@ -503,9 +515,17 @@ class Discourse:
                  and max(e.last_spoke, self._mentioned_before(e, pos)) > pos - window]
         spoke = sorted((e for e in cands if e.last_spoke >= 0 and e.last_spoke < pos),
                        key=lambda e: e.last_spoke, reverse=True)
-        mentioned = sorted((e for e in cands if e.confirmed),
-                           key=lambda e: max(self._mentioned_before(e, pos), e.last_spoke),
-                           reverse=True)
+        if spoke:
+            mentioned = sorted((e for e in cands if e.confirmed),
+                               key=lambda e: max(self._mentioned_before(e, pos), e.last_spoke),
+                               reverse=True)
+        else:
+            # no one has spoken yet: the person the article has named most so far, not the
+            # one named last ("It was Hamilton's 83rd win, within eight of Michael
+            # Schumacher's record. | '...,' he said")
+            mentioned = sorted((e for e in cands if e.confirmed),
+                               key=lambda e: (self._times_before(e, pos), self._mentioned_before(e, pos)),
+                               reverse=True)
         # No named subject nearby: the last speaker first; measured on PolNeAR dev and the
         # seeds, it beats the last person mentioned.
         # then, past anyone of the other gender, the next in line
@@ -549,9 +569,26 @@ class Discourse:
             return None  # the paragraph before ends with a quotation: no introduction
         found = [e for e in self.entities if e.kind == "person" and last <= e.first < prev_end
                  and e.last_spoke < 0 and e.confirmed
-                 and not (e.gender and gender in ("m", "f") and e.gender != gender)]
+                 and not (e.gender and gender in ("m", "f") and e.gender != gender)
+                 and not self._possessive_at(e) and not self._after_preposition(e)]
         # the last one introduced: "While Governor Hale had ..., which concerns Henry Crespo"
         return max(found, key=lambda e: e.first) if found else None
+
+    def _after_preposition(self, e: Entity) -> bool:
+        """Is the person first named as the object of a preposition ("in the absence of
+        Robin van Persie", "since Walter Crickmer back in 1931")?"""
+        m = _WORD_BEFORE.search(self.text, max(0, e.first - 20), e.first)
+        return m is not None and m.group(1).lower() in _PREPOSITIONS
+
+    def _possessive_at(self, e: Entity) -> bool:
+        """Is the person first named as an owner ("within eight of Michael Schumacher's
+        record")? That introduces the record, not someone about to be quoted."""
+        end = self.text.find(e.name, e.first)
+        if end < 0:
+            return False
+        end += len(e.name)
+        return self.text[end:end + 2] in ("'s", "’s") or self.text[end:end + 1] in ("'", "’") \
+            and self.text[end - 1:end] == "s"
 
     def _recent_subject(self, pos: int, gender: str | None, sentences: int = SUBJECT_REACH) -> Entity | None:
         """The person the passage is about: the named subject of one of the last few

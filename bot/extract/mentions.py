@@ -11,6 +11,7 @@ from typing import Literal
 
 from bot.extract.gender import of_given_name
 from bot.extract.lexicon import (
+    CUE_FORMS,
     DOCUMENT_NOUNS,
     GENERIC_PERSON_HEADS,
     GIVEN_NAME_GENDER,
@@ -147,9 +148,13 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
         surname = not name and k == len(tokens) and k >= 2 and \
             _strip(tokens[k - 2]).lower() in GIVEN_NAME_GENDER and _is_cap(_strip(tokens[k - 2]))
         initial = bool(name) and len(tok) == 2 and tok[0].isupper() and tok[1] == "."
+        # "Will Williams", "Mark Jones": a given name that is also a word, opening the
+        # phrase right before a surname
+        given = len(name) == 1 and k == 1 and low in NON_NAME_CAPS and _is_cap(bare) \
+            and not _is_title(bare) and of_given_name(bare) is not None
         if name and _POSSESSIVE.search(tok):
             break  # "Manchester City's Pep Guardiola": the owner is no part of the name
-        if initial or bare and _is_cap(bare) and not shouting and (after_honorific or surname or (
+        if initial or given or bare and _is_cap(bare) and not shouting and (after_honorific or surname or (
                 not _is_title(bare) and not _ACRONYM.match(bare)
                 and low not in NON_NAME_CAPS and low not in ORG_NOUNS
                 and low not in UNNAMED_HEADS)):
@@ -169,10 +174,18 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     return tokens[:k], name
 
 
+_ING = re.compile(r"(?<= )([a-z]+ing)\b")
+
+
 def clean_phrase(text: str) -> str:
     text = _PAREN.sub("", text)
     text = text.strip(" \t\n,;:—–-\"“”'’")
-    return _SPACES.sub(" ", text)
+    text = _SPACES.sub(" ", text)
+    # "Mr. Kirchner adding that ...": a reporting participle ends the source
+    for m in _ING.finditer(text):
+        if m.start() > 0 and m.group(1) in CUE_FORMS:
+            return text[:m.start()].rstrip(" ,")
+    return text
 
 
 def parse(text: str) -> Mention | None:
@@ -186,8 +199,9 @@ def parse(text: str) -> Mention | None:
 
 
 def _plural_demonym(word: str) -> bool:
-    """"Africans", "Republicans" — not "Evans" or "Hermans" (a given name and an s)."""
-    return len(word) > 4 and word.endswith("s") and NATIONALITY_RE.match(word[:-1]) is not None \
+    """"Africans", "Republicans" — not "Evans" or "Hermans" (a given name and an s), nor
+    "Davis" or "Lewis" (whose stem only looks like "Israeli")."""
+    return len(word) > 4 and word.endswith("ans") and NATIONALITY_RE.match(word[:-1]) is not None \
         and of_given_name(word[:-1]) is None
 
 
