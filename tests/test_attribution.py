@@ -888,3 +888,8 @@ def test_before_anyone_speaks_he_is_whom_the_article_is_about() -> None:
             "“Firstly, we’re going to applaud this incredible crowd,” he said.\n")
     [q] = [q for q in quotes_of(text) if q.kind == "direct"]
     assert q.speaker == "Lewis Hamilton"
+
+
+def test_a_conjunction_opening_the_sentence_is_no_part_of_the_source() -> None:
+    m = parse("But the Elysée Palace")
+    assert m is not None and m.kind == "org" and m.name == "Elysée Palace"

@@ -26,6 +26,7 @@ _RUN = re.compile(r"[A-Z][\w’'.&-]*(?:[ \t]+(?:[A-Z][\w’'.&-]*|(?:van|von|de
                   r"the)(?=[ \t]+[A-Z])))*")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _ACRONYM_IN_PARENS = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
+_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
 _JOINERS = {"of", "for", "and", "the", "on"}
 _SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.(?=\s)")
 # How far a candidate's mention may stand from the statement: sentences before it, after it
@@ -191,8 +192,9 @@ class NameRuns:
                 return ent.name, ent.kind, ent, ent.role
             return mention.name, "person", None, mention.role
         if mention.kind == "org":
-            # the organisation as written in full: "Ohio State Highway Patrol"
-            return run.rstrip(".’'"), "organisation", None, None
+            # the organisation as written in full: "Ohio State Highway Patrol" (less what
+            # opens the sentence: "But the Elysée Palace")
+            return _DETERMINER.sub("", mention.text).rstrip(".’'"), "organisation", None, None
         return None
 
     def last_before(self, e: Entity, pos: int) -> int:

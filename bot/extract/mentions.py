@@ -175,15 +175,22 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
 
 
 _ING = re.compile(r"(?<= )([a-z]+ing)\b")
+_SAID = {"said", "says", "told", "added"}
+_OPENER = re.compile(r"(?:But|And|So|Yet|Or)\s+(?=\S)")
 
 
 def clean_phrase(text: str) -> str:
     text = _PAREN.sub("", text)
     text = text.strip(" \t\n,;:—–-\"“”'’")
     text = _SPACES.sub(" ", text)
-    # "Mr. Kirchner adding that ...": a reporting participle ends the source
+    # "But the Elysée Palace": a conjunction opening the sentence is no part of the source
+    opener = _OPENER.match(text)
+    if opener is not None:
+        text = text[opener.end():]
+    # "Mr. Kirchner adding that ...", "The grocer said the closure ...": a reporting verb
+    # ends the source
     for m in _ING.finditer(text):
-        if m.start() > 0 and m.group(1) in CUE_FORMS:
+        if m.start() > 0 and (m.group(1) in CUE_FORMS or m.group(1) in _SAID):
             return text[:m.start()].rstrip(" ,")
     return text
 
