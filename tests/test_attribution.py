@@ -893,3 +893,10 @@ def test_before_anyone_speaks_he_is_whom_the_article_is_about() -> None:
 def test_a_conjunction_opening_the_sentence_is_no_part_of_the_source() -> None:
     m = parse("But the Elysée Palace")
     assert m is not None and m.kind == "org" and m.name == "Elysée Palace"
+
+
+def test_a_name_before_to_or_of_is_still_the_whole_name() -> None:
+    text = ("Title\n\nCord leader Raila Odinga has dared President Uhuru Kenyatta to jail him.\n\n"
+            "“Stop talking of violence,” said President Kenyatta.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker == "Uhuru Kenyatta"

@@ -62,7 +62,10 @@ _HEADLINE_WORDS = {"as", "after", "before", "the", "a", "an", "at", "of", "for",
 # (found with word_starts: the run must open a word)
 _MULTI_NAME_RUN = re.compile(
     r"[A-Z][\w’'.-]*"
-    r"(?:[ \t]+(?:[A-Z][\w’'.-]*|(?:van|von|de|der|du|da|dos|di|del|al|bin|ibn|of|to|the|for)(?![\w’'-])))+"
+    # (a joiner only before another capitalised word: "President Uhuru Kenyatta to jail"
+    # is no name ending in "to")
+    r"(?:[ \t]+(?:[A-Z][\w’'.-]*|(?:van|von|de|der|du|da|dos|di|del|al|bin|ibn|of|to|the|for)"
+    r"(?=[ \t]+[A-Z])))+"
 )
 # where a sentence or paragraph starts
 _SENTENCE_START = re.compile(r"(?:[.!?][\"”’']*\s+|\n\s*)(?=[\"“‘'(]?[A-Z])")
