@@ -900,3 +900,11 @@ def test_a_name_before_to_or_of_is_still_the_whole_name() -> None:
             "“Stop talking of violence,” said President Kenyatta.\n")
     [q] = [q for q in quotes_of(text) if q.kind == "direct"]
     assert q.speaker == "Uhuru Kenyatta"
+
+
+def test_a_state_is_never_the_he_of_a_quotation() -> None:
+    text = ("Title\n\nGov. Mike Dewine spoke in Columbus on Monday.\n\n"
+            "Turnout in Ohio fell to a record low this year, and New Hampshire saw the same.\n\n"
+            "“We have to do better,” he said.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker == "Mike Dewine"

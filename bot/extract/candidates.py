@@ -18,6 +18,7 @@ from bot.extract.coreference import Discourse, Entity, Resolved
 from bot.extract.cues import cut_title_case_verb
 from bot.extract.gender import of_given_name
 from bot.extract.lexicon import NATIONALITY_RE, TITLE_WORDS
+from bot.extract.places import is_place
 from bot.extract.segment import ABBREV
 from bot.extract.wordfind import word_starts, words_of
 
@@ -190,7 +191,9 @@ class NameRuns:
                 ent = disc.misspelt(mention.name)  # "Cobahm" of Martins Cobham
             if ent is not None:
                 return ent.name, ent.kind, ent, ent.role
-            return mention.name, "person", None, mention.role
+            # (a country or a state speaks as its government: no person)
+            return mention.name, "organisation" if is_place(mention.name) else "person", None, \
+                mention.role
         if mention.kind == "org":
             # the organisation as written in full: "Ohio State Highway Patrol" (less what
             # opens the sentence: "But the Elysée Palace")

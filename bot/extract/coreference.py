@@ -32,6 +32,7 @@ from bot.extract.lexicon import (
     TITLE_WORDS,
 )
 from bot.extract.mentions import Mention
+from bot.extract.places import is_place
 from bot.extract.wordfind import word_starts, words_of
 from bot.textnorm import without_suffix
 
@@ -325,7 +326,8 @@ class Discourse:
                     self._looks_like_place_or_org(name) or \
                     name.split()[-1].lower() in PLACE_OR_MEDIA_HEADS or \
                     not mention.role and self.text[max(0, pos - 4):pos].lower() == "the " and \
-                    name.split()[0].lower().rstrip(".") not in HONORIFICS:
+                    name.split()[0].lower().rstrip(".") not in HONORIFICS or \
+                    not mention.role and is_place(name):
                 # ("the Old Bailey", "the Cape Times": no person is written after "the")
                 kind = "organisation"
             ent = Entity(name=name, kind=kind, role=mention.role, first=pos)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from bot.extract import gender
 from bot.extract.candidates import Candidate, Context, Shared, ordinary_capital
 from bot.extract.lexicon import CUE_FORMS, NATIONALITY_RE, ROLE_GENDER, STANCE_FORMS
+from bot.extract.places import is_place
 from bot.extract.wordfind import word_starts, words_of
 
 _WORD = re.compile(r"[A-Za-z’'-]+|[0-9]+|[^\sA-Za-z0-9]")
@@ -180,6 +181,8 @@ def _name_features(c: Candidate, facts: ArticleFacts) -> Shared:
         f["place_like"] = 1.0
     if len(toks) > 1 and gender.of_given_name(toks[0]) is not None:
         f["given_name"] = 1.0  # "Mary Okafor", not "New Zealand" or "Dirty Dancing"
+    if is_place(c.name):
+        f["place"] = 1.0  # "Ohio", "New Hampshire": a country or a state, never "he"
     got = facts.by_name[key] = Shared(f)
     return got
 
