@@ -49,12 +49,12 @@ class Ranker:
 
     def score(self, c: Candidate) -> float:
         w = self._folded(c.conj)
-        total = sum([w.get(k, 0.0) * v for k, v in c.features.items()])
+        total = _weighed(w, c.features)
         key = (self.digest, c.conj)
         for sh in c.shared:
             got = sh.scores.get(key)
             if got is None:
-                got = sh.scores[key] = sum([w.get(k, 0.0) * v for k, v in sh.features.items()])
+                got = sh.scores[key] = _weighed(w, sh.features)
             total += got
         return total
 
@@ -101,6 +101,18 @@ class Ranker:
         k = bisect_right(xs, p)
         x0, x1, y0, y1 = xs[k - 1], xs[k], ys[k - 1], ys[k]
         return y0 if x1 == x0 else y0 + (y1 - y0) * (p - x0) / (x1 - x0)
+
+
+def _weighed(weights: dict[str, float], features: dict[str, float]) -> float:
+    """The weighted sum of the features, in their order. (A feature the model lacks is
+    skipped rather than added as 0.0: the same sum, without its multiplication and
+    addition.)"""
+    total = 0.0
+    for k, v in features.items():
+        w = weights.get(k)
+        if w is not None:
+            total += w * v
+    return total
 
 
 def parse(raw: bytes, where: str = "model") -> Ranker:
