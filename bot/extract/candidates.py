@@ -116,6 +116,34 @@ def defined_acronyms(text: str, start: int = 0) -> dict[str, str]:
     return out
 
 
+def _trim_run(run: str, in_headline: bool, ordinary: set[str]) -> tuple[int, str]:
+    """A capitalised run as a name may stand in it: how many characters are cut from its
+    start, and what is left ("" for nothing)."""
+    cut = 0
+    # a run never crosses a sentence end ("... said Stoltenberg. The alliance")
+    if "." in run:
+        for end in _SENTENCE_END.finditer(run):
+            if not ABBREV.search(run, 0, end.end()):
+                run = run[:end.start()]
+                break
+    if in_headline:
+        # "Hillary Clinton Speaks": in a title-case headline a verb looks like part of a
+        # name
+        run = cut_title_case_verb(run).strip()
+    # "Young voters", "As the Kremlin", "The US": a capital that only opens a sentence,
+    # and an article, are no part of the name
+    while run:
+        first = run.split(" ", 1)[0]
+        if not (first.lower() in ("the", "a", "an") or ordinary_capital(first, ordinary)
+                and first.lower() not in TITLE_WORDS and of_given_name(first) is None):
+            break
+        cut_at = len(first) + 1 if " " in run else len(run)
+        run, cut = run[cut_at:], cut + cut_at
+    if run[-2:].endswith(("’", "'", "’s", "'s")):
+        run = _POSSESSIVE.sub("", run)
+    return cut, run
+
+
 class NameRuns:
     """The capitalised runs of an article that name a person or an organisation, parsed
     once per article and found by position."""
@@ -133,29 +161,18 @@ class NameRuns:
         ordinary = words_of(text)
         # a name recurs through an article: each distinct run is parsed once
         parsed: dict[str, tuple[str, str, Entity | None, str | None] | None] = {}
+        # and trimmed once (outside a title-case headline, where the trim is by position)
+        trimmed: dict[str, tuple[int, str]] = {}
         for m in word_starts(_RUN, text, start, "_’'-"):
-            run, at = m.group(), m.start()
-            # a run never crosses a sentence end ("... said Stoltenberg. The alliance")
-            if "." in run:
-                for cut in _SENTENCE_END.finditer(run):
-                    if not ABBREV.search(run, 0, cut.end()):
-                        run = run[:cut.start()]
-                        break
-            if at < headline_end:
-                # "Hillary Clinton Speaks": in a title-case headline a verb looks like part
-                # of a name
-                run = cut_title_case_verb(run).strip()
-            # "Young voters", "As the Kremlin", "The US": a capital that only opens a
-            # sentence, and an article, are no part of the name
-            while run:
-                first = run.split(" ", 1)[0]
-                if not (first.lower() in ("the", "a", "an") or ordinary_capital(first, ordinary)
-                        and first.lower() not in TITLE_WORDS and of_given_name(first) is None):
-                    break
-                cut_at = len(first) + 1 if " " in run else len(run)
-                run, at = run[cut_at:], at + cut_at
-            if run[-2:].endswith(("’", "'", "’s", "'s")):
-                run = _POSSESSIVE.sub("", run)
+            raw, at = m.group(), m.start()
+            if at >= headline_end:
+                got_trim = trimmed.get(raw)
+                if got_trim is None:
+                    got_trim = trimmed[raw] = _trim_run(raw, False, ordinary)
+            else:
+                got_trim = _trim_run(raw, True, ordinary)
+            cut_at, run = got_trim
+            at += cut_at
             if not run:
                 continue
             if " " not in run and NATIONALITY_RE.match(run) and \
