@@ -224,6 +224,23 @@ def _subject(s: int, facts: ArticleFacts) -> bool:
     return _opening(s, facts) != 0
 
 
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz’'-")
+
+
+def _prev_word(text: str, s: int) -> str | None:
+    """The word before s, past spaces and commas, within 30 characters: what
+    _PREV.search(text, max(0, s - 30), s) finds in its group, by a walk back from s (the
+    regex tries every start in the window, each to the end: a seventh of the time)."""
+    lo = max(0, s - 30)
+    q = s
+    while q > lo and (text[q - 1] == "," or text[q - 1].isspace()):
+        q -= 1
+    p = q
+    while p > lo and text[p - 1] in _WORD_CHARS:
+        p -= 1
+    return text[p:q] if p < q else None
+
+
 def _mention_features(s: int, e: int, single: bool, side: str,
                       facts: ArticleFacts) -> Shared:
     """The words around one mention and its place in its sentence (kept per article: a
@@ -237,9 +254,9 @@ def _mention_features(s: int, e: int, single: bool, side: str,
     nxt = _NEXT.match(text, e, min(len(text), e + 30))
     if nxt is not None:
         _word_features(f, "next", nxt.group(1).lower(), side)
-    prv = _PREV.search(text, max(0, s - 30), s)
+    prv = _prev_word(text, s)
     if prv is not None:
-        _word_features(f, "prev", prv.group(1).lower(), side)
+        _word_features(f, "prev", prv.lower(), side)
     if single and nxt is not None and nxt.group(1).islower() and \
             nxt.group(1) not in CUE_FORMS and nxt.group(1) not in _FINITE and \
             text[e:e + 1] == " ":
@@ -251,7 +268,7 @@ def _mention_features(s: int, e: int, single: bool, side: str,
         f["subject_after_intro"] = 1.0
     if facts.in_quotation(s):
         f["in_quotation"] = 1.0
-    if prv is not None and prv.group(1).lower() in ("the", "a", "an") and nxt is not None \
+    if prv is not None and prv.lower() in ("the", "a", "an") and nxt is not None \
             and nxt.group(1).islower() and nxt.group(1) not in CUE_FORMS \
             and text[e:e + 1] == " ":
         f["modifier"] = 1.0  # "the NATO official", "the New York state attorney general"
