@@ -247,26 +247,39 @@ def ordinary_capital(word: str, ordinary: set[str]) -> bool:
     return word[1:].islower() and word.lower() in ordinary
 
 
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    for a, b in spans:
+        if a <= pos < b:
+            return True
+    return False
+
+
+def _add(out: dict[str, Candidate], expansions: dict[str, str], name: str, kind: str, ent: Entity | None,
+         role: str | None) -> Candidate:
+    """The candidate of that name (made on first sight), under the article's full name for
+    an acronym it defines. (A module function, not a closure: the compiled build calls a
+    closure through Python's protocol.)"""
+    full = expansions.get(name)
+    if full is not None:  # "DfE" where the article wrote "Department for Education (DfE)"
+        name, kind = full, "organisation"
+    key = name.casefold()
+    c = out.get(key)
+    if c is None:
+        c = Candidate(name, kind, role, ent)
+        out[key] = c
+    elif c.entity is None and ent is not None:
+        c.entity = ent
+    return c
+
+
 def candidates(ctx: Context, rule: Resolved | None, disc: Discourse, runs: NameRuns,
                sent_spans: list[tuple[int, int]], sent_para: list[int]) -> list[Candidate]:
     out: dict[str, Candidate] = {}
-
-    def add(name: str, kind: str, ent: Entity | None, role: str | None) -> Candidate:
-        full = runs.expansions.get(name)
-        if full is not None:  # "DfE" where the article wrote "Department for Education (DfE)"
-            name, kind = full, "organisation"
-        key = name.casefold()
-        c = out.get(key)
-        if c is None:
-            c = Candidate(name, kind, role, ent)
-            out[key] = c
-        elif c.entity is None and ent is not None:
-            c.entity = ent
-        return c
-
+    expansions = runs.expansions
     if rule is not None and rule.speaker:
         ent = rule.entity
-        c = add(ent.name if ent is not None else rule.speaker, rule.kind or "person", ent, rule.role)
+        c = _add(out, expansions, ent.name if ent is not None else rule.speaker, rule.kind or "person", ent,
+                 rule.role)
         c.rule = True
         c.rule_confidence = rule.confidence
         if ctx.source is not None:
@@ -285,24 +298,28 @@ def candidates(ctx: Context, rule: Resolved | None, disc: Discourse, runs: NameR
     for s, e, name, kind, ent, role in runs.between(lo, hi):
         if e > hi:
             continue
-        if any(a <= s < b for a, b in ctx.spans):
+        if _inside(s, ctx.spans):
             continue  # a name inside the statement is what it speaks of
         if described and ctx.source is not None and ctx.source[0] <= s and e <= ctx.source[1]:
             continue  # "the NATO official", "the New York state attorney general": a modifier
-        add(name, kind, ent, role).near.append((s, e))
+        _add(out, expansions, name, kind, ent, role).near.append((s, e))
     # the people the passage has been about, for a pronoun or a description
     near = [(runs.last_before(p, qa), k, p) for k, p in enumerate(runs.people_near(disc, qa, RECENT_CHARS))
             if p.first < qa]
     # (latest first; among equals, in the order the article introduced them)
     recent = [p for at, _, p in sorted(near, key=lambda x: (-x[0], x[1])) if at > qa - RECENT_CHARS]
     for person in recent[:RECENT_PEOPLE]:
-        add(person.name, person.kind, person, person.role)
+        _add(out, expansions, person.name, person.kind, person, person.role)
     for c in out.values():
         spans = runs.where.get(c.key, [])
         k = bisect_left(spans, (qa, -1))
         if k:
             c.last_before = spans[k - 1]
-        c.named_inside = any(a <= s < b for s, _ in spans[k:k + 8] for a, b in ctx.spans)
+        c.named_inside = False
+        for s, _ in spans[k:k + 8]:
+            if _inside(s, ctx.spans):
+                c.named_inside = True
+                break
     return list(out.values())
 
 

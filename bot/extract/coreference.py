@@ -456,13 +456,17 @@ class Discourse:
             newcomer.last_spoke = pos
             return Resolved(newcomer.name, newcomer.role, "person", 0.7, newcomer)
         window = 2500  # characters: a pronoun reaches back a few paragraphs, no further
-        cands = [e for e in self.entities if e.kind == "person" and e.first < pos
-                 and max(e.last_spoke, self._mentioned_before(e, pos)) > pos - window]
-        spoke = sorted((e for e in cands if e.last_spoke >= 0 and e.last_spoke < pos),
+        # (each person with where the text last names them, looked up once)
+        near: list[tuple[Entity, int]] = []
+        for e in self.entities:
+            if e.kind == "person" and e.first < pos:
+                named_at = self._mentioned_before(e, pos)
+                if max(e.last_spoke, named_at) > pos - window:
+                    near.append((e, named_at))
+        spoke = sorted((e for e, _ in near if e.last_spoke >= 0 and e.last_spoke < pos),
                        key=lambda e: e.last_spoke, reverse=True)
-        mentioned = sorted((e for e in cands if e.confirmed),
-                           key=lambda e: max(self._mentioned_before(e, pos), e.last_spoke),
-                           reverse=True)
+        mentioned = [e for e, _ in sorted(((e, named_at) for e, named_at in near if e.confirmed),
+                                          key=lambda x: max(x[1], x[0].last_spoke), reverse=True)]
         # No named subject nearby: the last speaker first; measured on PolNeAR dev and the
         # seeds, it beats the last person mentioned.
         # then, past anyone of the other gender, the next in line

@@ -9,7 +9,7 @@ import re
 from collections.abc import Mapping
 
 _LOWER_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))  # bytes.translate table
-_indexes: dict[int, tuple[Mapping[str, str], dict[str, list[str]]]] = {}
+_indexes: dict[int, tuple[Mapping[str, str], dict[str, list[str]], frozenset[str]]] = {}
 
 
 _last_words: tuple[str, set[str]] | None = None
@@ -53,29 +53,31 @@ def word_starts(pattern: re.Pattern[str], text: str, pos: int = 0,
             return out
 
 
-def _index(forms: Mapping[str, str]) -> dict[str, list[str]]:
+def _index(forms: Mapping[str, str]) -> tuple[dict[str, list[str]], frozenset[str]]:
     """first word → the rest of each form starting with it ("" for one-word forms),
-    longest first. Kept per lexicon (the lexicons are module constants)."""
+    longest first, and the first words as a set (a set meets a set by its smaller side;
+    dict keys are made a set first). Kept per lexicon (the lexicons are module constants)."""
     got = _indexes.get(id(forms))
     if got is not None and got[0] is forms:
-        return got[1]
+        return got[1], got[2]
     index: dict[str, list[str]] = {}
     for form in forms:
         first, _, rest = form.partition(" ")
         index.setdefault(first, []).append(rest)
     for rests in index.values():
         rests.sort(key=len, reverse=True)
-    _indexes[id(forms)] = (forms, index)
-    return index
+    firsts = frozenset(index)
+    _indexes[id(forms)] = (forms, index, firsts)
+    return index, firsts
 
 
 def occurrences(text: str, forms: Mapping[str, str]) -> list[tuple[int, int, str]]:
     """(start, end, form) of every lower-case occurrence of a form, whole words only,
     in text order. Two-word forms ("point out", "call for") win over their first word."""
-    index = _index(forms)
+    index, firsts = _index(forms)
     out: list[tuple[int, int, str]] = []
     n = len(text)
-    for first in words_of(text) & index.keys():
+    for first in words_of(text) & firsts:
         rests = index[first]
         i = text.find(first)
         while i >= 0:
