@@ -248,7 +248,8 @@ def ordinary_capital(word: str, ordinary: set[str]) -> bool:
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    for a, b in spans:
+    # (a loop, not any() over a generator: this runs for every name near every statement)
+    for a, b in spans:  # noqa: SIM110
         if a <= pos < b:
             return True
     return False
