@@ -159,41 +159,46 @@ class NameRuns:
         self._by_index: list[Entity] = []
         self.runs: list[tuple[int, int, str, str, Entity | None, str | None]] = []
         ordinary = words_of(text)
-        # a name recurs through an article: each distinct run is parsed once
-        parsed: dict[str, tuple[str, str, Entity | None, str | None] | None] = {}
-        # and trimmed once (outside a title-case headline, where the trim is by position)
-        trimmed: dict[str, tuple[int, str]] = {}
+        # a name recurs through an article: each distinct run is parsed once (with the
+        # key of its name)
+        parsed: dict[str, tuple[str, str, Entity | None, str | None, str] | None] = {}
+        # and trimmed once, outside a title-case headline (where the trim is by position):
+        # what is cut from its start, what is left, and whether that is shaped like a
+        # nationality ("Norwegian")
+        trimmed: dict[str, tuple[int, str, bool]] = {}
         for m in word_starts(_RUN, text, start, "_’'-"):
             raw, at = m.group(), m.start()
-            if at >= headline_end:
-                got_trim = trimmed.get(raw)
-                if got_trim is None:
-                    got_trim = trimmed[raw] = _trim_run(raw, False, ordinary)
-            else:
-                got_trim = _trim_run(raw, True, ordinary)
-            cut_at, run = got_trim
-            at += cut_at
+            got_trim = trimmed.get(raw) if at >= headline_end else None
+            if got_trim is None:
+                cut_at, run = _trim_run(raw, at < headline_end, ordinary)
+                got_trim = (cut_at, run, " " not in run and NATIONALITY_RE.match(run) is not None)
+                if at >= headline_end:
+                    trimmed[raw] = got_trim
+            cut_at, run, nationality = got_trim
             if not run:
                 continue
-            if " " not in run and NATIONALITY_RE.match(run) and \
-                    text[max(0, at - 4):at] in ("the ", "The "):
+            at += cut_at
+            if nationality and text[max(0, at - 4):at] in ("the ", "The "):
                 continue  # "the Norwegian", "the Republican": a description, read by the rules
             if run in parsed:
                 got = parsed[run]
             else:
-                got = parsed[run] = self._candidate(disc, run)
-                if got is not None and got[0] in self.expansions:
-                    got = parsed[run] = (self.expansions[got[0]], "organisation", got[2], got[3])
+                found = self._candidate(disc, run)
+                if found is not None and found[0] in self.expansions:
+                    found = (self.expansions[found[0]], "organisation", found[2], found[3])
+                got = parsed[run] = None if found is None else \
+                    (found[0], found[1], found[2], found[3], found[0].casefold())
             if got is None:
                 continue
-            name, kind, ent, role = got
+            name, kind, ent, role, key = got
             self.starts.append(at)
-            self.runs.append((at, at + len(run), name, kind, ent, role))
-            where = self.where.get(key := name.casefold())
+            end = at + len(run)
+            self.runs.append((at, end, name, kind, ent, role))
+            where = self.where.get(key)
             if where is None:
-                self.where[key] = [(at, at + len(run))]
+                self.where[key] = [(at, end)]
             else:
-                where.append((at, at + len(run)))
+                where.append((at, end))
 
     @staticmethod
     def _candidate(disc: Discourse, run: str) -> tuple[str, str, Entity | None, str | None] | None:

@@ -252,14 +252,15 @@ def _mention_features(s: int, e: int, single: bool, side: str,
     text = facts.text
     f: dict[str, float] = {}
     nxt = _NEXT.match(text, e, min(len(text), e + 30))
-    if nxt is not None:
-        _word_features(f, "next", nxt.group(1).lower(), side)
+    nw = nxt.group(1) if nxt is not None else None
+    if nw is not None:
+        _word_features(f, "next", nw.lower(), side)
     prv = _prev_word(text, s)
     if prv is not None:
         _word_features(f, "prev", prv.lower(), side)
-    if single and nxt is not None and nxt.group(1).islower() and \
-            nxt.group(1) not in CUE_FORMS and nxt.group(1) not in _FINITE and \
-            text[e:e + 1] == " ":
+    # a lower-case word right after it, no cue: a noun it qualifies, perhaps
+    noun_after = nw is not None and text[e:e + 1] == " " and nw.islower() and nw not in CUE_FORMS
+    if single and noun_after and nw not in _FINITE:
         f["before_common_noun"] = 1.0  # "Russian borders", "Senate leaders"
     opening = _opening(s, facts)
     if opening == SUBJECT:
@@ -268,9 +269,7 @@ def _mention_features(s: int, e: int, single: bool, side: str,
         f["subject_after_intro"] = 1.0
     if facts.in_quotation(s):
         f["in_quotation"] = 1.0
-    if prv is not None and prv.lower() in ("the", "a", "an") and nxt is not None \
-            and nxt.group(1).islower() and nxt.group(1) not in CUE_FORMS \
-            and text[e:e + 1] == " ":
+    if noun_after and prv is not None and prv.lower() in ("the", "a", "an"):
         f["modifier"] = 1.0  # "the NATO official", "the New York state attorney general"
     got = facts.by_mention[key] = Shared(f)
     return got
