@@ -45,6 +45,13 @@ class Shared:
     features: dict[str, float]
     scores: dict[tuple[str, str], float] = field(default_factory=dict)
 
+    # (written out: mypyc compiles this __init__, while the one @dataclass generates runs
+    # interpreted, several times slower; the fields above stay the reference)
+    def __init__(self, features: dict[str, float],
+                 scores: dict[tuple[str, str], float] | None = None) -> None:
+        self.features = features
+        self.scores = {} if scores is None else scores
+
 
 @dataclass(slots=True)
 class Candidate:
@@ -63,10 +70,30 @@ class Candidate:
     shared: list[Shared] = field(default_factory=list)
     conj: str = ""  # the class the features are conjoined with (features.conjoined)
     score: float = 0.0
+    # name.casefold(), made once: the features and the candidate lists ask for it often
+    key: str = field(init=False, default="")
 
-    @property
-    def key(self) -> str:
-        return self.name.casefold()
+    # (written out: mypyc compiles this __init__, while the one @dataclass generates runs
+    # interpreted, several times slower; the fields above stay the reference)
+    def __init__(self, name: str, kind: str, role: str | None, entity: Entity | None,
+                 near: list[tuple[int, int]] | None = None, rule: bool = False,
+                 rule_confidence: float = 0.0, last_before: tuple[int, int] | None = None,
+                 named_inside: bool = False, features: dict[str, float] | None = None,
+                 shared: list[Shared] | None = None, conj: str = "", score: float = 0.0) -> None:
+        self.name = name
+        self.kind = kind
+        self.role = role
+        self.entity = entity
+        self.near = [] if near is None else near
+        self.rule = rule
+        self.rule_confidence = rule_confidence
+        self.last_before = last_before
+        self.named_inside = named_inside
+        self.features = {} if features is None else features
+        self.shared = [] if shared is None else shared
+        self.conj = conj
+        self.score = score
+        self.key = name.casefold()
 
     def all_features(self) -> dict[str, float]:
         f = dict(self.features)
@@ -92,6 +119,26 @@ class Context:
     cue: str | None
     inherited: bool
     previous_speakers: list[str]  # what the rules gave the statements before, latest first
+
+    # (written out: mypyc compiles this __init__, while the one @dataclass generates runs
+    # interpreted, several times slower; the fields above stay the reference)
+    def __init__(self, spans: list[tuple[int, int]], envelope: tuple[int, int], kind: str, sentence: int,
+                 last_sentence: int, para: int, mention_kind: str | None, mention_head: str | None,
+                 mention_text: str | None, source: tuple[int, int] | None, cue: str | None,
+                 inherited: bool, previous_speakers: list[str]) -> None:
+        self.spans = spans
+        self.envelope = envelope
+        self.kind = kind
+        self.sentence = sentence
+        self.last_sentence = last_sentence
+        self.para = para
+        self.mention_kind = mention_kind
+        self.mention_head = mention_head
+        self.mention_text = mention_text
+        self.source = source
+        self.cue = cue
+        self.inherited = inherited
+        self.previous_speakers = previous_speakers
 
 
 def defined_acronyms(text: str, start: int = 0) -> dict[str, str]:

@@ -116,6 +116,23 @@ class Entity:
     _rt_of: str | None = field(default=None, repr=False, compare=False)
     _rt: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
 
+    # (written out: mypyc compiles this __init__, while the one @dataclass generates runs
+    # interpreted, several times slower; the fields above stay the reference)
+    def __init__(self, name: str, kind: str, role: str | None = None, gender: str | None = None,
+                 first: int = 0, last_mention: int = -1, last_spoke: int = -1, confirmed: bool = False,
+                 mentions: list[int] | None = None) -> None:
+        self.name = name
+        self.kind = kind
+        self.role = role
+        self.gender = gender
+        self.first = first
+        self.last_mention = last_mention
+        self.last_spoke = last_spoke
+        self.confirmed = confirmed
+        self.mentions = [] if mentions is None else mentions
+        self._rt_of = None
+        self._rt = frozenset()
+
     def mentioned(self, pos: int) -> None:
         insort(self.mentions, pos)
 
@@ -142,6 +159,16 @@ class Resolved:
     kind: str | None  # "person" | "organisation" | "unnamed" | None
     confidence: float
     entity: Entity | None = None
+
+    # (written out: mypyc compiles this __init__, while the one @dataclass generates runs
+    # interpreted, several times slower; the fields above stay the reference)
+    def __init__(self, speaker: str | None, role: str | None, kind: str | None, confidence: float,
+                 entity: Entity | None = None) -> None:
+        self.speaker = speaker
+        self.role = role
+        self.kind = kind
+        self.confidence = confidence
+        self.entity = entity
 
 
 @dataclass

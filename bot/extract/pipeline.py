@@ -47,6 +47,25 @@ class _Rec:
     rule: Resolved | None = None  # what the rules alone made of the source
     candidates: list[Candidate] = field(default_factory=list)
 
+    # (written out: mypyc compiles this __init__, while the one @dataclass generates runs
+    # interpreted, several times slower; the fields above stay the reference)
+    def __init__(self, spans: list[tuple[int, int]], kind: str, mention: Mention | None,
+                 source: tuple[int, int] | None, cue: Cue | None, para: int, inherit_from: _Rec | None = None,
+                 resolved: Resolved | None = None, marks: list[Mark] | None = None, adjacent: bool = False,
+                 rule: Resolved | None = None, candidates: list[Candidate] | None = None) -> None:
+        self.spans = spans
+        self.kind = kind
+        self.mention = mention
+        self.source = source
+        self.cue = cue
+        self.para = para
+        self.inherit_from = inherit_from
+        self.resolved = resolved
+        self.marks = [] if marks is None else marks
+        self.adjacent = adjacent
+        self.rule = rule
+        self.candidates = [] if candidates is None else candidates
+
     @property
     def key(self) -> int:
         return self.source[0] if self.source else self.spans[0][0]
