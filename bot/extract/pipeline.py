@@ -461,9 +461,8 @@ def _rank(article: Article, recs: list[_Rec], marks: list[Mark], sents: _Sentenc
             continue
         if runs is None or facts is None:
             runs = NameRuns(disc, article.body_start, headline_end)
-            counts: dict[str, int] = {}
-            for run in runs.runs:
-                counts[run[2].casefold()] = counts.get(run[2].casefold(), 0) + 1
+            # how often the article names each: once per run, and where lists each run
+            counts = {key: len(spans) for key, spans in runs.where.items()}
             quoted = sorted((m.open, m.close_end) for m in marks)
             facts = ArticleFacts(text, sents.starts, sents.para_of, quoted, [q[0] for q in quoted],
                                  counts)

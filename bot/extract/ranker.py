@@ -48,9 +48,11 @@ class Ranker:
         return self.settle_confidence.get(kind)
 
     def score(self, c: Candidate) -> float:
-        w = self._folded(c.conj)
+        return self._score(c, self._folded(c.conj), (self.digest, c.conj))
+
+    def _score(self, c: Candidate, w: dict[str, float], key: tuple[str, str]) -> float:
+        """score(), given the weights folded for c's conjunction class and its key."""
         total = _weighed(w, c.features)
-        key = (self.digest, c.conj)
         for sh in c.shared:
             got = sh.scores.get(key)
             if got is None:
@@ -78,8 +80,16 @@ class Ranker:
             return None, 0.0
         if len(cands) == 1:
             return cands[0], self.calibrate(1.0)
+        # (a statement's candidates share their conjunction class: its weights are looked
+        # up once)
+        conj: str | None = None
+        w: dict[str, float] = {}
+        key = ("", "")
         for c in cands:
-            c.score = self.score(c)
+            if c.conj != conj:
+                conj = c.conj
+                w, key = self._folded(conj), (self.digest, conj)
+            c.score = self._score(c, w, key)
         top = max(cands, key=lambda c: (c.score, c.rule))
         total = sum(math.exp(c.score - top.score) for c in cands)
         share = 1.0 / total
