@@ -47,6 +47,13 @@ class Shared:
     features: dict[str, float]
     scores: dict[tuple[str, str], float] = field(default_factory=dict)
 
+    # (written out: mypyc compiles this __init__, while the one @dataclass generates runs
+    # interpreted, several times slower; the fields above stay the reference)
+    def __init__(self, features: dict[str, float],
+                 scores: dict[tuple[str, str], float] | None = None) -> None:
+        self.features = features
+        self.scores = {} if scores is None else scores
+
 
 @dataclass(slots=True)
 class Candidate:
@@ -65,10 +72,30 @@ class Candidate:
     shared: list[Shared] = field(default_factory=list)
     conj: str = ""  # the class the features are conjoined with (features.conjoined)
     score: float = 0.0
+    # name.casefold(), made once: the features and the candidate lists ask for it often
+    key: str = field(init=False, default="")
 
-    @property
-    def key(self) -> str:
-        return self.name.casefold()
+    # (written out: mypyc compiles this __init__, while the one @dataclass generates runs
+    # interpreted, several times slower; the fields above stay the reference)
+    def __init__(self, name: str, kind: str, role: str | None, entity: Entity | None,
+                 near: list[tuple[int, int]] | None = None, rule: bool = False,
+                 rule_confidence: float = 0.0, last_before: tuple[int, int] | None = None,
+                 named_inside: bool = False, features: dict[str, float] | None = None,
+                 shared: list[Shared] | None = None, conj: str = "", score: float = 0.0) -> None:
+        self.name = name
+        self.kind = kind
+        self.role = role
+        self.entity = entity
+        self.near = [] if near is None else near
+        self.rule = rule
+        self.rule_confidence = rule_confidence
+        self.last_before = last_before
+        self.named_inside = named_inside
+        self.features = {} if features is None else features
+        self.shared = [] if shared is None else shared
+        self.conj = conj
+        self.score = score
+        self.key = name.casefold()
 
     def all_features(self) -> dict[str, float]:
         f = dict(self.features)
@@ -95,6 +122,26 @@ class Context:
     inherited: bool
     previous_speakers: list[str]  # what the rules gave the statements before, latest first
 
+    # (written out: mypyc compiles this __init__, while the one @dataclass generates runs
+    # interpreted, several times slower; the fields above stay the reference)
+    def __init__(self, spans: list[tuple[int, int]], envelope: tuple[int, int], kind: str, sentence: int,
+                 last_sentence: int, para: int, mention_kind: str | None, mention_head: str | None,
+                 mention_text: str | None, source: tuple[int, int] | None, cue: str | None,
+                 inherited: bool, previous_speakers: list[str]) -> None:
+        self.spans = spans
+        self.envelope = envelope
+        self.kind = kind
+        self.sentence = sentence
+        self.last_sentence = last_sentence
+        self.para = para
+        self.mention_kind = mention_kind
+        self.mention_head = mention_head
+        self.mention_text = mention_text
+        self.source = source
+        self.cue = cue
+        self.inherited = inherited
+        self.previous_speakers = previous_speakers
+
 
 def defined_acronyms(text: str, start: int = 0) -> dict[str, str]:
     """Acronyms the article defines, to their full names: "the Department for Education
@@ -118,6 +165,34 @@ def defined_acronyms(text: str, start: int = 0) -> dict[str, str]:
     return out
 
 
+def _trim_run(run: str, in_headline: bool, ordinary: set[str]) -> tuple[int, str]:
+    """A capitalised run as a name may stand in it: how many characters are cut from its
+    start, and what is left ("" for nothing)."""
+    cut = 0
+    # a run never crosses a sentence end ("... said Stoltenberg. The alliance")
+    if "." in run:
+        for end in _SENTENCE_END.finditer(run):
+            if not ABBREV.search(run, 0, end.end()):
+                run = run[:end.start()]
+                break
+    if in_headline:
+        # "Hillary Clinton Speaks": in a title-case headline a verb looks like part of a
+        # name
+        run = cut_title_case_verb(run).strip()
+    # "Young voters", "As the Kremlin", "The US": a capital that only opens a sentence,
+    # and an article, are no part of the name
+    while run:
+        first = run.split(" ", 1)[0]
+        if not (first.lower() in ("the", "a", "an") or ordinary_capital(first, ordinary)
+                and first.lower() not in TITLE_WORDS and of_given_name(first) is None):
+            break
+        cut_at = len(first) + 1 if " " in run else len(run)
+        run, cut = run[cut_at:], cut + cut_at
+    if run[-2:].endswith(("’", "'", "’s", "'s")):
+        run = _POSSESSIVE.sub("", run)
+    return cut, run
+
+
 class NameRuns:
     """The capitalised runs of an article that name a person or an organisation, parsed
     once per article and found by position."""
@@ -133,52 +208,46 @@ class NameRuns:
         self._by_index: list[Entity] = []
         self.runs: list[tuple[int, int, str, str, Entity | None, str | None]] = []
         ordinary = words_of(text)
-        # a name recurs through an article: each distinct run is parsed once
-        parsed: dict[str, tuple[str, str, Entity | None, str | None] | None] = {}
+        # a name recurs through an article: each distinct run is parsed once (with the
+        # key of its name)
+        parsed: dict[str, tuple[str, str, Entity | None, str | None, str] | None] = {}
+        # and trimmed once, outside a title-case headline (where the trim is by position):
+        # what is cut from its start, what is left, and whether that is shaped like a
+        # nationality ("Norwegian")
+        trimmed: dict[str, tuple[int, str, bool]] = {}
         for m in word_starts(_RUN, text, start, "_’'-"):
-            run, at = m.group(), m.start()
-            # a run never crosses a sentence end ("... said Stoltenberg. The alliance")
-            if "." in run:
-                for cut in _SENTENCE_END.finditer(run):
-                    if not ABBREV.search(run, 0, cut.end()):
-                        run = run[:cut.start()]
-                        break
-            if at < headline_end:
-                # "Hillary Clinton Speaks": in a title-case headline a verb looks like part
-                # of a name
-                run = cut_title_case_verb(run).strip()
-            # "Young voters", "As the Kremlin", "The US": a capital that only opens a
-            # sentence, and an article, are no part of the name
-            while run:
-                first = run.split(" ", 1)[0]
-                if not (first.lower() in ("the", "a", "an") or ordinary_capital(first, ordinary)
-                        and first.lower() not in TITLE_WORDS and of_given_name(first) is None):
-                    break
-                cut_at = len(first) + 1 if " " in run else len(run)
-                run, at = run[cut_at:], at + cut_at
-            if run[-2:].endswith(("’", "'", "’s", "'s")):
-                run = _POSSESSIVE.sub("", run)
+            raw, at = m.group(), m.start()
+            got_trim = trimmed.get(raw) if at >= headline_end else None
+            if got_trim is None:
+                cut_at, run = _trim_run(raw, at < headline_end, ordinary)
+                got_trim = (cut_at, run, " " not in run and NATIONALITY_RE.match(run) is not None)
+                if at >= headline_end:
+                    trimmed[raw] = got_trim
+            cut_at, run, nationality = got_trim
             if not run:
                 continue
-            if " " not in run and NATIONALITY_RE.match(run) and \
-                    text[max(0, at - 4):at] in ("the ", "The "):
+            at += cut_at
+            if nationality and text[max(0, at - 4):at] in ("the ", "The "):
                 continue  # "the Norwegian", "the Republican": a description, read by the rules
             if run in parsed:
                 got = parsed[run]
             else:
-                got = parsed[run] = self._candidate(disc, run)
-                if got is not None and got[0] in self.expansions:
-                    got = parsed[run] = (self.expansions[got[0]], "organisation", got[2], got[3])
+                found = self._candidate(disc, run)
+                if found is not None and found[0] in self.expansions:
+                    found = (self.expansions[found[0]], "organisation", found[2], found[3])
+                got = parsed[run] = None if found is None else \
+                    (found[0], found[1], found[2], found[3], found[0].casefold())
             if got is None:
                 continue
-            name, kind, ent, role = got
+            name, kind, ent, role, key = got
             self.starts.append(at)
-            self.runs.append((at, at + len(run), name, kind, ent, role))
-            where = self.where.get(key := name.casefold())
+            end = at + len(run)
+            self.runs.append((at, end, name, kind, ent, role))
+            where = self.where.get(key)
             if where is None:
-                self.where[key] = [(at, at + len(run))]
+                self.where[key] = [(at, end)]
             else:
-                where.append((at, at + len(run)))
+                where.append((at, end))
 
     @staticmethod
     def _candidate(disc: Discourse, run: str) -> tuple[str, str, Entity | None, str | None] | None:
@@ -237,26 +306,40 @@ def ordinary_capital(word: str, ordinary: set[str]) -> bool:
     return word[1:].islower() and word.lower() in ordinary
 
 
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    # (a loop, not any() over a generator: this runs for every name near every statement)
+    for a, b in spans:  # noqa: SIM110
+        if a <= pos < b:
+            return True
+    return False
+
+
+def _add(out: dict[str, Candidate], expansions: dict[str, str], name: str, kind: str, ent: Entity | None,
+         role: str | None) -> Candidate:
+    """The candidate of that name (made on first sight), under the article's full name for
+    an acronym it defines. (A module function, not a closure: the compiled build calls a
+    closure through Python's protocol.)"""
+    full = expansions.get(name)
+    if full is not None:  # "DfE" where the article wrote "Department for Education (DfE)"
+        name, kind = full, "organisation"
+    key = name.casefold()
+    c = out.get(key)
+    if c is None:
+        c = Candidate(name, kind, role, ent)
+        out[key] = c
+    elif c.entity is None and ent is not None:
+        c.entity = ent
+    return c
+
+
 def candidates(ctx: Context, rule: Resolved | None, disc: Discourse, runs: NameRuns,
                sent_spans: list[tuple[int, int]], sent_para: list[int]) -> list[Candidate]:
     out: dict[str, Candidate] = {}
-
-    def add(name: str, kind: str, ent: Entity | None, role: str | None) -> Candidate:
-        full = runs.expansions.get(name)
-        if full is not None:  # "DfE" where the article wrote "Department for Education (DfE)"
-            name, kind = full, "organisation"
-        key = name.casefold()
-        c = out.get(key)
-        if c is None:
-            c = Candidate(name, kind, role, ent)
-            out[key] = c
-        elif c.entity is None and ent is not None:
-            c.entity = ent
-        return c
-
+    expansions = runs.expansions
     if rule is not None and rule.speaker:
         ent = rule.entity
-        c = add(ent.name if ent is not None else rule.speaker, rule.kind or "person", ent, rule.role)
+        c = _add(out, expansions, ent.name if ent is not None else rule.speaker, rule.kind or "person", ent,
+                 rule.role)
         c.rule = True
         c.rule_confidence = rule.confidence
         if ctx.source is not None:
@@ -275,24 +358,28 @@ def candidates(ctx: Context, rule: Resolved | None, disc: Discourse, runs: NameR
     for s, e, name, kind, ent, role in runs.between(lo, hi):
         if e > hi:
             continue
-        if any(a <= s < b for a, b in ctx.spans):
+        if _inside(s, ctx.spans):
             continue  # a name inside the statement is what it speaks of
         if described and ctx.source is not None and ctx.source[0] <= s and e <= ctx.source[1]:
             continue  # "the NATO official", "the New York state attorney general": a modifier
-        add(name, kind, ent, role).near.append((s, e))
+        _add(out, expansions, name, kind, ent, role).near.append((s, e))
     # the people the passage has been about, for a pronoun or a description
     near = [(runs.last_before(p, qa), k, p) for k, p in enumerate(runs.people_near(disc, qa, RECENT_CHARS))
             if p.first < qa]
     # (latest first; among equals, in the order the article introduced them)
     recent = [p for at, _, p in sorted(near, key=lambda x: (-x[0], x[1])) if at > qa - RECENT_CHARS]
     for person in recent[:RECENT_PEOPLE]:
-        add(person.name, person.kind, person, person.role)
+        _add(out, expansions, person.name, person.kind, person, person.role)
     for c in out.values():
         spans = runs.where.get(c.key, [])
         k = bisect_left(spans, (qa, -1))
         if k:
             c.last_before = spans[k - 1]
-        c.named_inside = any(a <= s < b for s, _ in spans[k:k + 8] for a, b in ctx.spans)
+        c.named_inside = False
+        for s, _ in spans[k:k + 8]:
+            if _inside(s, ctx.spans):
+                c.named_inside = True
+                break
     return list(out.values())
 
 

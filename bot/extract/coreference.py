@@ -127,6 +127,23 @@ class Entity:
     _rt_of: str | None = field(default=None, repr=False, compare=False)
     _rt: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
 
+    # (written out: mypyc compiles this __init__, while the one @dataclass generates runs
+    # interpreted, several times slower; the fields above stay the reference)
+    def __init__(self, name: str, kind: str, role: str | None = None, gender: str | None = None,
+                 first: int = 0, last_mention: int = -1, last_spoke: int = -1, confirmed: bool = False,
+                 mentions: list[int] | None = None) -> None:
+        self.name = name
+        self.kind = kind
+        self.role = role
+        self.gender = gender
+        self.first = first
+        self.last_mention = last_mention
+        self.last_spoke = last_spoke
+        self.confirmed = confirmed
+        self.mentions = [] if mentions is None else mentions
+        self._rt_of = None
+        self._rt = frozenset()
+
     def mentioned(self, pos: int) -> None:
         insort(self.mentions, pos)
 
@@ -153,6 +170,16 @@ class Resolved:
     kind: str | None  # "person" | "organisation" | "unnamed" | None
     confidence: float
     entity: Entity | None = None
+
+    # (written out: mypyc compiles this __init__, while the one @dataclass generates runs
+    # interpreted, several times slower; the fields above stay the reference)
+    def __init__(self, speaker: str | None, role: str | None, kind: str | None, confidence: float,
+                 entity: Entity | None = None) -> None:
+        self.speaker = speaker
+        self.role = role
+        self.kind = kind
+        self.confidence = confidence
+        self.entity = entity
 
 
 @dataclass
@@ -516,21 +543,25 @@ class Discourse:
             newcomer.last_spoke = pos
             return Resolved(newcomer.name, newcomer.role, "person", 0.7, newcomer)
         window = 2500  # characters: a pronoun reaches back a few paragraphs, no further
-        cands = [e for e in self.entities if e.kind == "person" and e.first < pos
-                 and max(e.last_spoke, self._mentioned_before(e, pos)) > pos - window]
-        spoke = sorted((e for e in cands if e.last_spoke >= 0 and e.last_spoke < pos),
+        # (each person with where the text last names them, looked up once)
+        near: list[tuple[Entity, int]] = []
+        for e in self.entities:
+            if e.kind == "person" and e.first < pos:
+                named_at = self._mentioned_before(e, pos)
+                if max(e.last_spoke, named_at) > pos - window:
+                    near.append((e, named_at))
+        spoke = sorted((e for e, _ in near if e.last_spoke >= 0 and e.last_spoke < pos),
                        key=lambda e: e.last_spoke, reverse=True)
         if spoke:
-            mentioned = sorted((e for e in cands if e.confirmed),
-                               key=lambda e: max(self._mentioned_before(e, pos), e.last_spoke),
-                               reverse=True)
+            mentioned = [e for e, _ in sorted(((e, named_at) for e, named_at in near if e.confirmed),
+                                              key=lambda x: max(x[1], x[0].last_spoke), reverse=True)]
         else:
             # no one has spoken yet: the person the article has named most so far, not the
             # one named last ("It was Hamilton's 83rd win, within eight of Michael
             # Schumacher's record. | '...,' he said")
-            mentioned = sorted((e for e in cands if e.confirmed),
-                               key=lambda e: (self._times_before(e, pos), self._mentioned_before(e, pos)),
-                               reverse=True)
+            mentioned = [e for e, _ in sorted(((e, named_at) for e, named_at in near if e.confirmed),
+                                              key=lambda x: (self._times_before(x[0], pos), x[1]),
+                                              reverse=True)]
         # No named subject nearby: the last speaker first; measured on PolNeAR dev and the
         # seeds, it beats the last person mentioned.
         # then, past anyone of the other gender, the next in line

@@ -11,8 +11,9 @@ so renaming one is a change of model (retrain: `make train`)."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.extract import gender
 from bot.extract.candidates import Candidate, Context, Shared, ordinary_capital
@@ -36,6 +37,17 @@ _NEAR = [f"near={k}" for k in range(4)]
 _RECENT = [f"recent_mentions={k}" for k in range(4)]
 _SD = {k: f"sd={k}" for k in range(-3, 3)}
 _PD = {k: f"pd={k}" for k in range(-2, 2)}
+_COUNT_BINS = (0, 1, 2, 4, 8)
+_BACK_BINS = (0, 1, 2, 4, 8)
+_NTOK = [f"ntok={k}" for k in range(4)]
+_COUNT = [f"count={k}" for k in range(len(_COUNT_BINS) + 1)]
+_BACK = [f"back={k}" for k in range(len(_BACK_BINS) + 1)]
+_RANK_RECENT = [f"rank_recent={k}" for k in range(5)]
+_RANK_AGREE = [f"rank_agree={k}" for k in range(4)]
+# side → distance bin → the three features of the nearest mention's place
+_PLACE = {side: [(f"side={side}", f"dist={db}", f"side&dist={side}{db}")
+                 for db in range(len(_DIST_BINS) + 1)]
+          for side in ("before", "after", "between")}
 # finite verbs and auxiliaries that follow a subject: no noun for a name to qualify
 _FINITE = {"is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can",
            "should", "may", "might", "must", "did", "does", "do", "also", "then", "later"}
@@ -52,6 +64,7 @@ class ArticleFacts:
     places: set[str] | None = None
     by_name: dict[tuple[str, str, bool, bool], Shared] = field(default_factory=dict)
     by_mention: dict[tuple[int, int, bool, str], Shared] = field(default_factory=dict)
+    opening: dict[int, int] = field(default_factory=dict)  # _opening, by position
 
     def after_place_word(self, name: str) -> bool:
         """Does the article write the name after "in", "from", "to" ... (a place)?"""
@@ -73,16 +86,21 @@ class ArticleFacts:
         return k >= 0 and self.quoted[k][0] < pos < self.quoted[k][1]
 
 
+# how a mention stands in its sentence (_opening)
+SUBJECT = 1
+SUBJECT_AFTER_INTRO = 2
+
+
 def _bin(n: int, bins: tuple[int, ...] = _DIST_BINS) -> int:
-    for i, b in enumerate(bins):
-        if n <= b:
-            return i
-    return len(bins)
+    """The index of the first bin n fits in (n <= its bound), len(bins) past the last."""
+    return bisect_left(bins, n)
 
 
+@lru_cache(maxsize=4096)
 def _shape(gap: str) -> str:
     """What stands between a statement and a name, as a pattern: cue words as V, other
-    words as w (capitalised W), punctuation as itself — ', said' → ',V'."""
+    words as w (capitalised W), punctuation as itself — ', said' → ',V'. (Kept per gap: ', he said'
+    recurs.)"""
     out = []
     for tok in _WORD.findall(gap):
         low = tok.lower()
@@ -98,15 +116,20 @@ def _shape(gap: str) -> str:
     return "".join(out[:8])
 
 
-def _word_features(f: dict[str, float], where: str, w: str, side: str) -> None:
+@lru_cache(maxsize=16384)
+def _word_keys(where: str, w: str, side: str) -> tuple[str, ...]:
     """The word next to a mention: itself, its ending (a verb outside the lexicon
-    inflects like one: "chortled"), and whether it is a reporting verb."""
-    f[f"{where}={w}"] = 1.0
-    f[f"{where}_sfx={w[-2:]}"] = 1.0
+    inflects like one: "chortled"), and whether it is a reporting verb. (Kept per word:
+    the same few words stand next to most names.)"""
     cue = w in CUE_FORMS or w in STANCE_FORMS
-    if cue:
-        f[f"{where}_cue"] = 1.0
-    f[f"side&{where}_cue={side}{cue}"] = 1.0
+    head = (f"{where}={w}", f"{where}_sfx={w[-2:]}")
+    return (*head, f"{where}_cue", f"side&{where}_cue={side}{cue}") if cue else \
+        (*head, f"side&{where}_cue={side}{cue}")
+
+
+def _word_features(f: dict[str, float], where: str, w: str, side: str) -> None:
+    for k in _word_keys(where, w, side):
+        f[k] = 1.0
 
 
 def adjacent_pronoun(text: str, ctx: Context) -> str | None:
@@ -159,7 +182,7 @@ def _name_features(c: Candidate, facts: ArticleFacts) -> Shared:
         return got
     f: dict[str, float] = {}
     toks = c.name.split()
-    f[f"ntok={min(len(toks), 3)}"] = 1.0
+    f[_NTOK[min(len(toks), 3)]] = 1.0
     if toks and ordinary_capital(toks[0], words_of(facts.text)):
         f["first_is_word"] = 1.0
         if len(toks) == 1:
@@ -174,7 +197,7 @@ def _name_features(c: Candidate, facts: ArticleFacts) -> Shared:
         f["has_role"] = 1.0
     if c.entity is not None and c.entity.confirmed:
         f["confirmed"] = 1.0
-    f[f"count={_bin(facts.counts.get(c.key, 0), (0, 1, 2, 4, 8))}"] = 1.0
+    f[_COUNT[_bin(facts.counts.get(c.key, 0), _COUNT_BINS)]] = 1.0
     if c.name.startswith("["):
         f["unnamed"] = 1.0
     if c.kind == "person" and facts.after_place_word(c.name):
@@ -187,10 +210,38 @@ def _name_features(c: Candidate, facts: ArticleFacts) -> Shared:
     return got
 
 
+def _opening(s: int, facts: ArticleFacts) -> int:
+    """Does the mention at s open its sentence: SUBJECT, SUBJECT_AFTER_INTRO (after an
+    opening phrase) or 0. (Kept per position: a name is the last mention before many
+    statements.)"""
+    got = facts.opening.get(s)
+    if got is None:
+        head = facts.text[facts.sent_starts[facts.sentence(s)]:s].strip(" \"“‘'(")
+        got = facts.opening[s] = SUBJECT if not head else \
+            SUBJECT_AFTER_INTRO if head.endswith(",") and len(head) < 40 else 0
+    return got
+
+
 def _subject(s: int, facts: ArticleFacts) -> bool:
     """Does the mention at s open its sentence (after an opening phrase, perhaps)?"""
-    head = facts.text[facts.sent_starts[facts.sentence(s)]:s].strip(" \"“‘'(")
-    return not head or head.endswith(",") and len(head) < 40
+    return _opening(s, facts) != 0
+
+
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz’'-")
+
+
+def _prev_word(text: str, s: int) -> str | None:
+    """The word before s, past spaces and commas, within 30 characters: what
+    _PREV.search(text, max(0, s - 30), s) finds in its group, by a walk back from s (the
+    regex tries every start in the window, each to the end: a seventh of the time)."""
+    lo = max(0, s - 30)
+    q = s
+    while q > lo and (text[q - 1] == "," or text[q - 1].isspace()):
+        q -= 1
+    p = q
+    while p > lo and text[p - 1] in _WORD_CHARS:
+        p -= 1
+    return text[p:q] if p < q else None
 
 
 def _mention_features(s: int, e: int, single: bool, side: str,
@@ -204,25 +255,24 @@ def _mention_features(s: int, e: int, single: bool, side: str,
     text = facts.text
     f: dict[str, float] = {}
     nxt = _NEXT.match(text, e, min(len(text), e + 30))
-    if nxt is not None:
-        _word_features(f, "next", nxt.group(1).lower(), side)
-    prv = _PREV.search(text, max(0, s - 30), s)
+    nw = nxt.group(1) if nxt is not None else None
+    if nw is not None:
+        _word_features(f, "next", nw.lower(), side)
+    prv = _prev_word(text, s)
     if prv is not None:
-        _word_features(f, "prev", prv.group(1).lower(), side)
-    if single and nxt is not None and nxt.group(1).islower() and \
-            nxt.group(1) not in CUE_FORMS and nxt.group(1) not in _FINITE and \
-            text[e:e + 1] == " ":
+        _word_features(f, "prev", prv.lower(), side)
+    # a lower-case word right after it, no cue: a noun it qualifies, perhaps
+    noun_after = nw is not None and text[e:e + 1] == " " and nw.islower() and nw not in CUE_FORMS
+    if single and noun_after and nw not in _FINITE:
         f["before_common_noun"] = 1.0  # "Russian borders", "Senate leaders"
-    head = text[facts.sent_starts[facts.sentence(s)]:s].strip(" \"“‘'(")
-    if not head:
+    opening = _opening(s, facts)
+    if opening == SUBJECT:
         f["subject"] = 1.0
-    elif head.endswith(",") and len(head) < 40:
+    elif opening == SUBJECT_AFTER_INTRO:
         f["subject_after_intro"] = 1.0
     if facts.in_quotation(s):
         f["in_quotation"] = 1.0
-    if prv is not None and prv.group(1).lower() in ("the", "a", "an") and nxt is not None \
-            and nxt.group(1).islower() and nxt.group(1) not in CUE_FORMS \
-            and text[e:e + 1] == " ":
+    if noun_after and prv is not None and prv.lower() in ("the", "a", "an"):
         f["modifier"] = 1.0  # "the NATO official", "the New York state attorney general"
     got = facts.by_mention[key] = Shared(f)
     return got
@@ -253,19 +303,33 @@ def describe(cands: list[Candidate], ctx: Context, facts: ArticleFacts) -> None:
         agree_rank = {c.key: k for k, c in enumerate(fit)}
     src = ctx.source
     previous = [name.casefold() for name in ctx.previous_speakers]
+    # the names of the features that vary with the statement only, made once for all of
+    # its candidates rather than once each
     rule_mk, norule_mk = f"rule&mk={mk}", f"norule&mk={mk}"
+    rule_q = f"rule&q={ctx.kind}"
+    at_source_mk = f"at_source&mk={mk}"
+    spoke = [(f"spoke_before={k}", f"spoke_before={k}&mk={mk}") for k in range(len(previous))]
+    pg = _PRONOUN_GENDER.get(pron, "?") if pron is not None else "?"
+    rank_pron = [f"rank_recent={k}&pron={pron}" for k in range(5)] if pron is not None else []
+    agree_names = {a: f"pron={pron}&agree={a}" for a in "uyn"} if pron is not None else {}
+    pron_rule = f"pron={pron}&rule"
+    by_kind: dict[str, tuple[str, str, str]] = {}  # kind → kind=, pron&kind= and head&kind=
     for c in cands:
         best_sourced = False
         at_source = False
         recent_mentions = 0
         f: dict[str, float] = {}
-        f[f"kind={c.kind}"] = 1.0
+        kind_names = by_kind.get(c.kind)
+        if kind_names is None:
+            kind_names = by_kind[c.kind] = (f"kind={c.kind}", f"pron={pron}&kind={c.kind}",
+                                            f"head={mhead}&kind={c.kind}")
+        f[kind_names[0]] = 1.0
         if c.rule:
             f["rule"] = 1.0
             f[rule_mk] = 1.0
-            f[f"rule&q={ctx.kind}"] = 1.0
+            f[rule_q] = 1.0
             # how the rules got there: a full name, a surname, a subject, a group ...
-            f[f"rule&conf={round(c.rule_confidence, 2)}"] = 1.0
+            f[_rule_conf(c.rule_confidence)] = 1.0
             if ctx.inherited:
                 f["rule&inherited"] = 1.0
         else:
@@ -295,20 +359,20 @@ def describe(cands: list[Candidate], ctx: Context, facts: ArticleFacts) -> None:
         if at_source:
             # the phrase the rules read as the source names this candidate
             f["at_source"] = 1.0
-            f[f"at_source&mk={mk}"] = 1.0
+            f[at_source_mk] = 1.0
         if best is not None and src is not None and best[1] != "between" and \
                 (src[1] <= best[2] if best[1] == "after" else best[3] <= src[0]) and \
                 (src[0] >= qb if best[1] == "after" else src[1] <= qa):
             f["beyond_source"] = 1.0  # the source phrase stands between it and the statement
         if mhead is not None:
             # "the company" is an organisation, "the senator" a person
-            f[f"head={mhead}&kind={c.kind}"] = 1.0
+            f[kind_names[2]] = 1.0
         if best is not None:
             d, side, s, e = best
-            db = _bin(d)
-            f[f"side={side}"] = 1.0
-            f[f"dist={db}"] = 1.0
-            f[f"side&dist={side}{db}"] = 1.0
+            f_side, f_dist, f_side_dist = _PLACE[side][_bin(d)]
+            f[f_side] = 1.0
+            f[f_dist] = 1.0
+            f[f_side_dist] = 1.0
             ms = facts.sentence(s)
             sd = ms - qsent if ms < qsent else (0 if ms <= qlast else ms - qlast)
             f[_SD[max(-3, min(2, sd))]] = 1.0
@@ -325,13 +389,12 @@ def describe(cands: list[Candidate], ctx: Context, facts: ArticleFacts) -> None:
         if ent is not None:
             last = ent.mentioned_before(qa)
             if last >= 0:
-                back = qsent - facts.sentence(last)
-                f[f"back={_bin(back, (0, 1, 2, 4, 8))}"] = 1.0
+                f[_BACK[_bin(qsent - facts.sentence(last), _BACK_BINS)]] = 1.0
         key = c.key
         if key in previous:
-            k = previous.index(key)
-            f[f"spoke_before={k}"] = 1.0
-            f[f"spoke_before={k}&mk={mk}"] = 1.0
+            f_spoke, f_spoke_mk = spoke[previous.index(key)]
+            f[f_spoke] = 1.0
+            f[f_spoke_mk] = 1.0
         f[_RECENT[min(recent_mentions, 3)]] = 1.0
         if c.named_inside:
             f["named_in_statement"] = 1.0
@@ -339,20 +402,18 @@ def describe(cands: list[Candidate], ctx: Context, facts: ArticleFacts) -> None:
             f["last_mention_subject"] = 1.0
         rank = recent_rank.get(key)
         if rank is not None:
-            f[f"rank_recent={min(rank, 4)}"] = 1.0
+            f[_RANK_RECENT[min(rank, 4)]] = 1.0
             if pron is not None:
-                f[f"rank_recent={min(rank, 4)}&pron={pron}"] = 1.0
+                f[rank_pron[min(rank, 4)]] = 1.0
         rank = agree_rank.get(key)
         if rank is not None:
-            f[f"rank_agree={min(rank, 3)}"] = 1.0
+            f[_RANK_AGREE[min(rank, 3)]] = 1.0
         if pron is not None:
             g = _candidate_gender(c)
-            pg = _PRONOUN_GENDER.get(pron, "?")
-            agree = "u" if g is None else ("y" if g == pg else "n")
-            f[f"pron={pron}&agree={agree}"] = 1.0
-            f[f"pron={pron}&kind={c.kind}"] = 1.0
+            f[agree_names["u" if g is None else ("y" if g == pg else "n")]] = 1.0
+            f[kind_names[1]] = 1.0
             if c.rule:
-                f[f"pron={pron}&rule"] = 1.0
+                f[pron_rule] = 1.0
         if desc_words and c.kind == "person":
             # "the Norwegian", "the senator": a description that fits what the article
             # says of the person (their role as written, or words around their name)
@@ -364,3 +425,8 @@ def describe(cands: list[Candidate], ctx: Context, facts: ArticleFacts) -> None:
         c.features = f
         c.shared = shared
         c.conj = mkc
+
+
+@lru_cache(maxsize=256, typed=True)
+def _rule_conf(confidence: float) -> str:
+    return f"rule&conf={round(confidence, 2)}"

@@ -29,6 +29,13 @@ class Paragraph:
     end: int
     index: int
 
+    # (written out: mypyc compiles this __init__, while the one @dataclass generates runs
+    # interpreted, several times slower; the fields above stay the reference)
+    def __init__(self, start: int, end: int, index: int) -> None:
+        self.start = start
+        self.end = end
+        self.index = index
+
 
 @dataclass(slots=True)
 class Mark:
@@ -41,6 +48,18 @@ class Mark:
     para: int
     close_end: int  # offset just past the closing mark (or the content end)
     continues: bool = False  # the next paragraph carries on this quotation
+
+    # (written out: mypyc compiles this __init__, while the one @dataclass generates runs
+    # interpreted, several times slower; the fields above stay the reference)
+    def __init__(self, open: int, close: int | None, start: int, end: int, para: int, close_end: int,
+                 continues: bool = False) -> None:
+        self.open = open
+        self.close = close
+        self.start = start
+        self.end = end
+        self.para = para
+        self.close_end = close_end
+        self.continues = continues
 
 
 def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[Paragraph]:

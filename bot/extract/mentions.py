@@ -118,6 +118,18 @@ class Mention:
     modifiers: set[str] = field(default_factory=set)
     owner: str | None = None  # a document's author, where written ("NATO's statement")
 
+    # (written out: mypyc compiles this __init__, while the one @dataclass generates runs
+    # interpreted, several times slower; the fields above stay the reference)
+    def __init__(self, text: str, kind: MentionKind, name: str | None = None, role: str | None = None,
+                 head: str = "", modifiers: set[str] | None = None, owner: str | None = None) -> None:
+        self.text = text
+        self.kind = kind
+        self.name = name
+        self.role = role
+        self.head = head
+        self.modifiers = set() if modifiers is None else modifiers
+        self.owner = owner
+
 
 def _is_cap(tok: str) -> bool:
     return bool(tok) and (tok[0].isupper() or (tok[0] in "’'" and len(tok) > 1))

@@ -47,6 +47,25 @@ class _Rec:
     rule: Resolved | None = None  # what the rules alone made of the source
     candidates: list[Candidate] = field(default_factory=list)
 
+    # (written out: mypyc compiles this __init__, while the one @dataclass generates runs
+    # interpreted, several times slower; the fields above stay the reference)
+    def __init__(self, spans: list[tuple[int, int]], kind: str, mention: Mention | None,
+                 source: tuple[int, int] | None, cue: Cue | None, para: int, inherit_from: _Rec | None = None,
+                 resolved: Resolved | None = None, marks: list[Mark] | None = None, adjacent: bool = False,
+                 rule: Resolved | None = None, candidates: list[Candidate] | None = None) -> None:
+        self.spans = spans
+        self.kind = kind
+        self.mention = mention
+        self.source = source
+        self.cue = cue
+        self.para = para
+        self.inherit_from = inherit_from
+        self.resolved = resolved
+        self.marks = [] if marks is None else marks
+        self.adjacent = adjacent
+        self.rule = rule
+        self.candidates = [] if candidates is None else candidates
+
     @property
     def key(self) -> int:
         return self.source[0] if self.source else self.spans[0][0]
@@ -448,9 +467,8 @@ def _rank(article: Article, recs: list[_Rec], marks: list[Mark], sents: _Sentenc
             continue
         if runs is None or facts is None:
             runs = NameRuns(disc, article.body_start, headline_end)
-            counts: dict[str, int] = {}
-            for run in runs.runs:
-                counts[run[2].casefold()] = counts.get(run[2].casefold(), 0) + 1
+            # how often the article names each: once per run, and where lists each run
+            counts = {key: len(spans) for key, spans in runs.where.items()}
             quoted = sorted((m.open, m.close_end) for m in marks)
             facts = ArticleFacts(text, sents.starts, sents.para_of, quoted, [q[0] for q in quoted],
                                  counts)

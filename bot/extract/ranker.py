@@ -48,13 +48,15 @@ class Ranker:
         return self.settle_confidence.get(kind)
 
     def score(self, c: Candidate) -> float:
-        w = self._folded(c.conj)
-        total = sum([w.get(k, 0.0) * v for k, v in c.features.items()])
-        key = (self.digest, c.conj)
+        return self._score(c, self._folded(c.conj), (self.digest, c.conj))
+
+    def _score(self, c: Candidate, w: dict[str, float], key: tuple[str, str]) -> float:
+        """score(), given the weights folded for c's conjunction class and its key."""
+        total = _weighed(w, c.features)
         for sh in c.shared:
             got = sh.scores.get(key)
             if got is None:
-                got = sh.scores[key] = sum([w.get(k, 0.0) * v for k, v in sh.features.items()])
+                got = sh.scores[key] = _weighed(w, sh.features)
             total += got
         return total
 
@@ -78,8 +80,16 @@ class Ranker:
             return None, 0.0
         if len(cands) == 1:
             return cands[0], self.calibrate(1.0)
+        # (a statement's candidates share their conjunction class: its weights are looked
+        # up once)
+        conj: str | None = None
+        w: dict[str, float] = {}
+        key = ("", "")
         for c in cands:
-            c.score = self.score(c)
+            if c.conj != conj:
+                conj = c.conj
+                w, key = self._folded(conj), (self.digest, conj)
+            c.score = self._score(c, w, key)
         top = max(cands, key=lambda c: (c.score, c.rule))
         total = sum(math.exp(c.score - top.score) for c in cands)
         share = 1.0 / total
@@ -101,6 +111,18 @@ class Ranker:
         k = bisect_right(xs, p)
         x0, x1, y0, y1 = xs[k - 1], xs[k], ys[k - 1], ys[k]
         return y0 if x1 == x0 else y0 + (y1 - y0) * (p - x0) / (x1 - x0)
+
+
+def _weighed(weights: dict[str, float], features: dict[str, float]) -> float:
+    """The weighted sum of the features, in their order. (A feature the model lacks is
+    skipped rather than added as 0.0: the same sum, without its multiplication and
+    addition.)"""
+    total = 0.0
+    for k, v in features.items():
+        w = weights.get(k)
+        if w is not None:
+            total += w * v
+    return total
 
 
 def parse(raw: bytes, where: str = "model") -> Ranker:

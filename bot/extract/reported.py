@@ -213,6 +213,17 @@ class Reported:
     # content, which is then the two pieces around it
     inset: tuple[int, int] | None = None
 
+    # (written out: mypyc compiles this __init__, while the one @dataclass generates runs
+    # interpreted, several times slower; the fields above stay the reference)
+    def __init__(self, content: tuple[int, int], mention: Mention | None, source: tuple[int, int] | None,
+                 cue: Cue, inherit_subject: bool = False, inset: tuple[int, int] | None = None) -> None:
+        self.content = content
+        self.mention = mention
+        self.source = source
+        self.cue = cue
+        self.inherit_subject = inherit_subject
+        self.inset = inset
+
     def pieces(self) -> list[tuple[int, int]]:
         cs, ce = self.content
         if self.inset is None:

@@ -20,6 +20,20 @@ ABBREV = re.compile(
 )
 
 
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _may_end_abbreviation(text: str, lo: int, dot: int) -> bool:
+    """Can ABBREV match text[max(lo, dot - 12):dot + 1], text[dot] being a full stop (or
+    "!", "?")? Each of its forms ends in one to six ASCII letters and the stop (an
+    abbreviation, an initial): a longer word or none before the stop rules it out
+    without running the pattern."""
+    k = dot
+    while k > lo and dot - k <= 6 and text[k - 1] in _ASCII_LETTERS:
+        k -= 1
+    return 1 <= dot - k <= 6
+
+
 def sentences(text: str, para: Paragraph, quotes: list[Mark]) -> list[tuple[int, int]]:
     """(start, end) of each sentence of the paragraph; `quotes` may be the article's or
     only the paragraph's own (callers that walk every paragraph pass its own: filtering
@@ -35,8 +49,8 @@ def sentences(text: str, para: Paragraph, quotes: list[Mark]) -> list[tuple[int,
         k = bisect_right(starts, dot) - 1
         if k >= 0 and inside[k][0] < dot and inside[k][1] > m.end() - _trail(m):
             continue
-        head = text[max(para.start, dot - 12):dot + 1]
-        if ABBREV.search(head):
+        if _may_end_abbreviation(text, para.start, dot) and \
+                ABBREV.search(text[max(para.start, dot - 12):dot + 1]):
             continue
         if m.group().rstrip()[-1:] in _CLOSERS and _attribution_follows(text, cut, para.end) \
                 and not _has_own_cue(text, cur, inside[k][0] if k >= 0 and inside[k][0] >= cur else dot):
