@@ -908,3 +908,24 @@ def test_a_state_is_never_the_he_of_a_quotation() -> None:
             "“We have to do better,” he said.\n")
     [q] = [q for q in quotes_of(text) if q.kind == "direct"]
     assert q.speaker == "Mike Dewine"
+
+
+def test_an_age_refers_back_to_the_person_the_passage_is_about() -> None:
+    text = ("Title\n\nChristian Coleman won the 100 metres title in Doha on Saturday.\n\n"
+            "Coleman said the pressure had been intense all season.\n\n"
+            "“This is not something I really focus on,” the 23-year-old stated.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker == "Christian Coleman"
+
+
+@pytest.mark.parametrize("phrase", ["Third", "Four-time"])
+def test_a_count_or_a_rank_is_no_name(phrase: str) -> None:
+    m = parse(phrase)
+    assert m is None or m.kind != "name"
+
+
+def test_a_rank_before_a_name_is_its_role() -> None:
+    text = ("Title\n\nFour-time champion Serena Williams cried after her win. “I usually "
+            "don't cry,” she said.\n")
+    got = [q.speaker for q in quotes_of(text) if q.kind == "direct"]
+    assert got == ["Serena Williams"]

@@ -17,7 +17,7 @@ from bot.extract import mentions
 from bot.extract.coreference import Discourse, Entity, Resolved
 from bot.extract.cues import cut_title_case_verb
 from bot.extract.gender import of_given_name
-from bot.extract.lexicon import NATIONALITY_RE, TITLE_WORDS
+from bot.extract.lexicon import NATIONALITY_RE, NUMBERISH_RE, TITLE_WORDS
 from bot.extract.places import is_place
 from bot.extract.segment import ABBREV
 from bot.extract.wordfind import word_starts, words_of
@@ -183,7 +183,8 @@ def _trim_run(run: str, in_headline: bool, ordinary: set[str]) -> tuple[int, str
     # and an article, are no part of the name
     while run:
         first = run.split(" ", 1)[0]
-        if not (first.lower() in ("the", "a", "an") or ordinary_capital(first, ordinary)
+        if not (first.lower() in ("the", "a", "an") or NUMBERISH_RE.match(first) or
+                ordinary_capital(first, ordinary)
                 and first.lower() not in TITLE_WORDS and of_given_name(first) is None):
             break
         cut_at = len(first) + 1 if " " in run else len(run)

@@ -87,6 +87,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 _PREPOSITIONS = {"of", "in", "with", "since", "than", "against", "for", "from", "to", "about",
                  "by", "like", "at", "on", "including", "after", "before", "without", "over",
                  "under", "beside", "behind", "toward", "towards", "alongside", "unlike"}
+_AGE = re.compile(r"\d+-year-old$")
 _ROLE_QUALIFIERS = {"vice", "deputy", "assistant", "acting", "associate", "lieutenant",
                     "under", "sub"}
 _GENERIC_DESC = {"the", "a", "an", "former", "then", "current", "new", "old"}
@@ -710,6 +711,17 @@ class Discourse:
         """"the Norwegian", "the NATO Secretary General", "the Russian leader"."""
         mods = {m for m in mention.modifiers if m not in _GENERIC_DESC}
         head = mention.head
+        if head is not None and _AGE.match(head):
+            # "the 23-year-old stated": an age is how news refers back to the person it is
+            # about, like "he"
+            got = self._recent_subject(pos, None)
+            if got is None:
+                last = self._last_speaker(pos)
+                got = last if last is not None and last.kind == "person" else None
+            if got is not None:
+                got.last_spoke = pos
+                return Resolved(got.name, got.role, "person", 0.6, got)
+            return self._as_described(mention)
         if head in ORG_NOUNS or _COUNTED.match(mention.text):
             # "the campaign" is no person of that campaign; "two Democratic speechwriters"
             # are no one person

@@ -162,7 +162,7 @@ TITLE_WORDS = {
     "host", "anchor", "correspondent", "editor", "reporter", "columnist", "analyst",
     "economist", "strategist", "pollster", "consultant", "lawyer", "counsel", "historian",
     "author", "activist", "actor", "actress", "singer", "rapper", "chef", "doctor",
-    "nurse", "first", "gentleman", "delegate", "councilman", "councilwoman",
+    "nurse", "first", "gentleman", "champion", "seed", "player", "delegate", "councilman", "councilwoman",
     "councillor", "councilor", "alderman", "assemblyman", "assemblywoman", "legislator",
     "lawmaker", "treasurer", "comptroller", "auditor", "clerk", "registrar", "marshal",
     "lieutenant", "corporal", "private", "brigadier",
@@ -196,7 +196,15 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "sen
               "gov", "lt", "gen", "col", "sgt", "adm", "capt", "rev", "maj", "hon", "st"}
 
 # Sentence-initial or function words that may be capitalised but never start a name.
+# a count or a rank, "Four-time", "Third", "23-year-old": never a name
+NUMBERISH_RE = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                          r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                          r"twice|once)(?:-[a-z]+)*$", re.I)
+
 NON_NAME_CAPS = {
+    # counts and ranks ("Third seed Roger Federer", "Four-time champion")
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first",
+    "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
     "the", "a", "an", "and", "but", "or", "nor", "so", "yet", "for", "in", "on", "at", "to",
     "of", "by", "with", "from", "as", "if", "when", "while", "after", "before", "since",
     "although", "though", "because", "however", "meanwhile", "also", "still", "then",
@@ -206,7 +214,7 @@ NON_NAME_CAPS = {
     "tomorrow", "now", "last", "next", "monday", "tuesday", "wednesday", "thursday",
     "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december", "mr", "mrs", "ms",
-    "dr", "not", "no", "yes", "all", "some", "many", "most", "one", "two", "both", "each",
+    "dr", "not", "no", "yes", "all", "some", "many", "most", "both", "each",
     "every", "despite", "apart", "instead", "asked", "speaking", "during", "until",
     "about", "among", "under", "over", "into", "through", "without", "within", "against",
     "between", "would", "could", "should", "will", "can", "might", "must", "is",

@@ -18,6 +18,7 @@ from bot.extract.lexicon import (
     HONORIFICS,
     NATIONALITY_RE,
     NON_NAME_CAPS,
+    NUMBERISH_RE,
     ORG_NOUNS,
     PERSONAL_PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -168,7 +169,7 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
             break  # "Manchester City's Pep Guardiola": the owner is no part of the name
         if initial or given or bare and _is_cap(bare) and not shouting and (after_honorific or surname or (
                 not _is_title(bare) and not _ACRONYM.match(bare)
-                and low not in NON_NAME_CAPS and low not in ORG_NOUNS
+                and low not in NON_NAME_CAPS and low not in ORG_NOUNS and not NUMBERISH_RE.match(bare)
                 and low not in UNNAMED_HEADS)):
             name.insert(0, tok)
             k -= 1
