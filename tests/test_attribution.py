@@ -929,3 +929,11 @@ def test_a_rank_before_a_name_is_its_role() -> None:
             "don't cry,” she said.\n")
     got = [q.speaker for q in quotes_of(text) if q.kind == "direct"]
     assert got == ["Serena Williams"]
+
+
+def test_an_event_is_no_person_for_he() -> None:
+    text = ("Title\n\n\"It's the happiest day in my life,\" said Tyson Gay after the final.\n\n"
+            "Despite his new crown, Gay would not call himself the favourite for the 2008 "
+            "Beijing Olympics.\n\n\"Beijing is another year,\" he said.\n")
+    got = [q.speaker for q in quotes_of(text) if q.kind == "direct"]
+    assert got == ["Tyson Gay", "Tyson Gay"]

@@ -20,6 +20,7 @@ from bot.extract import mentions
 from bot.extract.gender import of_given_name
 from bot.extract.lexicon import (
     CUE_FORMS,
+    DOCUMENT_NOUNS,
     GENERIC_PERSON_HEADS,
     GIVEN_NAME_GENDER,
     HONORIFICS,
@@ -30,6 +31,7 @@ from bot.extract.lexicon import (
     PLACE_OR_MEDIA_HEADS,
     ROLE_GENDER,
     TITLE_WORDS,
+    UNNAMED_HEADS,
 )
 from bot.extract.mentions import Mention
 from bot.extract.places import is_place
@@ -73,7 +75,7 @@ _SENTENCE_START = re.compile(r"(?:[.!?][\"”’']*\s+|\n\s*)(?=[\"“‘'(]?[A-
 _SUBORDINATE = re.compile(r"(?:While|Although|Though|Because|If|Unless|Whereas|Since|When|As|After|"
                           r"Before|Once|Until)\s")
 _INTRO = re.compile(r"(?:(?:On|In|At|During|After|Before|Later|Earlier|Meanwhile|However|But|And|"
-                    r"Still|Then)\b[^,]{0,40},\s*)")
+                    r"Still|Then|Despite|With|Following|Like|Unlike|Under|For)\b[^,]{0,40},\s*)")
 # How many sentences back the subject of the passage is looked for. Measured on PolNeAR
 # dev (direct attribution accuracy): 1: 0.797, 2: 0.819, 3: 0.824, 4: 0.830, 5: 0.826,
 # 8: 0.826; without it (the last speaker first) 0.788.
@@ -758,6 +760,13 @@ class Discourse:
             if last is not None and last.kind == "person" and pos - last.last_spoke < 1500:
                 last.last_spoke = pos
                 return Resolved(last.name, last.role, "person", 0.6, last)
+        elif not mods and head not in UNNAMED_HEADS and head not in DOCUMENT_NOUNS:
+            # "the former schoolteacher admitted": a definite description of one word the
+            # article gave no one, for the person the last sentences are about
+            got = self._recent_subject(pos, None, 2)
+            if got is not None:
+                got.last_spoke = pos
+                return Resolved(got.name, got.role, "person", 0.55, got)
         return self._as_described(mention)
 
     def _unnamed(self, mention: Mention, pos: int) -> Resolved:

@@ -254,7 +254,10 @@ ROLE_GENDER: dict[str, str] = {**dict.fromkeys(_FEMALE_ROLES.split(), "f"),
 PLACE_OR_MEDIA_HEADS = {"states", "kingdom", "republic", "nations", "emirates", "islands",
                         "news", "times", "post", "journal", "herald", "tribune", "today",
                         "magazine", "press", "radio", "television", "tv", "review", "daily",
-                        "weekly", "wire", "media", "network", "channel", "gazette", "globe"}
+                        "weekly", "wire", "media", "network", "channel", "gazette", "globe",
+                        # events: "the Beijing Olympics", "the French Open"
+                        "olympics", "games", "championships", "championship", "cup", "open",
+                        "prix", "festival", "summit", "awards", "marathon"}
 
 # Common abbreviations of countries and bodies that a speaker may be named by; config
 # can add to these (config/speakers.yaml).

@@ -503,7 +503,8 @@ def _parse_simple(phrase: str, cut_clause: bool = True) -> Mention | None:
 
 _INTRO_WORDS = {"meanwhile", "however", "still", "instead", "later", "earlier", "then", "also",
                 "in", "on", "at", "after", "before", "during", "since", "last", "this", "yesterday",
-                "today", "separately", "afterwards", "finally", "and", "but", "so", "yet"}
+                "today", "separately", "afterwards", "finally", "and", "but", "so", "yet",
+                "despite", "with", "following", "like", "unlike", "under", "for"}
 _JOINERS = {"of", "for", "the", "and", "de", "van", "von", "al"}
 
 
