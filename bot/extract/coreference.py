@@ -66,9 +66,10 @@ _HEADLINE_WORDS = {"as", "after", "before", "the", "a", "an", "at", "of", "for",
 _MULTI_NAME_RUN = re.compile(
     r"[A-Z][\w’'.-]*"
     # (a joiner only before another capitalised word: "President Uhuru Kenyatta to jail"
-    # is no name ending in "to")
-    r"(?:[ \t]+(?:[A-Z][\w’'.-]*|(?:van|von|de|der|du|da|dos|di|del|al|bin|ibn|of|to|the|for)"
-    r"(?=[ \t]+[A-Z])))+"
+    # is no name ending in "to"; that look-ahead first, which rules most lower-case words
+    # out before the alternation is tried)
+    r"(?:[ \t]+(?:[A-Z][\w’'.-]*|(?=[a-z]{2,3}[ \t]+[A-Z])"
+    r"(?:v[ao]n|d(?:e[rl]?|[aiu]|os)|al|bin|ibn|of|to|the|for)(?=[ \t])))+"
 )
 # where a sentence or paragraph starts
 _SENTENCE_START = re.compile(r"(?:[.!?][\"”’']*\s+|\n\s*)(?=[\"“‘'(]?[A-Z])")
@@ -395,13 +396,19 @@ class Discourse:
         ("Cobahm said" of Martins Cobham): a name the article gives once, beside a full
         name it gives, is a typo far more often than a new person."""
         low = word.lower()
-        if len(low) < 5 or not low.isalpha() or low in words_of(self.text) or \
-                self.text.count(word) > 2:
+        if len(low) < 5 or not low.isalpha():
             return None
-        found = [e for e in self.entities
-                 if e.kind == "person" and len(e.tokens) > 1 and e.tokens[-1][:1] == low[:1]
-                 and abs(len(e.tokens[-1]) - len(low)) <= 1 and OSA.distance(e.tokens[-1], low) == 1]
-        return found[0] if len(found) == 1 else None
+        # (surnames first, by the index of last words: most names have no near spelling,
+        # and the checks on the text cost more)
+        found: list[Entity] = []
+        for last, ents in self._by_last.items():
+            if last[:1] == low[:1] and abs(len(last) - len(low)) <= 1 and last != low and \
+                    OSA.distance(last, low) == 1:
+                found.extend(e for e in ents if e.kind == "person" and len(e.tokens) > 1
+                             and e.tokens[-1] == last)
+        if len(found) != 1 or low in words_of(self.text) or self.text.count(word) > 2:
+            return None
+        return found[0]
 
     def _index_parts(self, ent: Entity) -> None:
         for tok in ent.tokens[:-1]:

@@ -6,6 +6,7 @@ on first use, once per process."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from bot.extract.gender import of_given_name
@@ -38,6 +39,7 @@ def _load() -> frozenset[str]:
     return _names
 
 
+@lru_cache(maxsize=8192)
 def is_place(name: str) -> bool:
     """(Not a given name alone: "Jordan", "Victoria" and "Chad" said something.)"""
     low = name.casefold()
