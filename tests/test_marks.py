@@ -55,3 +55,21 @@ def test_offsets_index_the_text_as_read() -> None:
     text = "Title\r\n\r\n“Café au lait is fine,” Zoë Durand said.\r\n"
     [q] = quotes_of(text)
     assert text[q.start:q.end] == "Café au lait is fine,"
+
+
+def test_an_article_that_quotes_with_single_marks_has_its_quotations() -> None:
+    text = ("Title\n\nCouncillor Patricia van der Ross spoke at the launch on Monday.\n\n"
+            "‘Substance abuse continues to wreak havoc on households,’ said Van der Ross.\n\n"
+            "She called the plan ‘long overdue’ and said the city’s clinics were full. "
+            "‘We cannot wait for next year,’ she said.\n")
+    got = [(q.text, q.speaker) for q in quotes_of(text) if q.kind != "reported"]
+    assert ("Substance abuse continues to wreak havoc on households,", "Patricia van der Ross") in got
+    assert ("We cannot wait for next year,", "Patricia van der Ross") in got
+    assert not any("city" in t for t, _ in got)  # the apostrophe of "city’s" opens nothing
+
+
+def test_single_marks_inside_a_double_quoted_article_stay_apostrophes() -> None:
+    text = ("Title\n\n\"We won't stop,\" said Ann Lee. The 'tough' talk went on, and "
+            "the players' union agreed.\n")
+    got = [q.text for q in quotes_of(text) if q.kind != "reported"]
+    assert got == ["We won't stop,"]

@@ -23,9 +23,10 @@ from bot.extract.segment import ABBREV
 from bot.extract.wordfind import word_starts, words_of
 
 # A run of capitalised words (with the particles names carry), as a source is written
-# (the look-ahead first: a particle is two or three letters before a capitalised word,
-# which rules most lower-case words out before the alternation is tried)
-_RUN = re.compile(r"[A-Z][\w’'.&-]*(?:[ \t]+(?:[A-Z][\w’'.&-]*|(?=[a-z]{2,3}[ \t]+[A-Z])"
+# (the look-ahead first: a particle is two or three letters before a capitalised word or
+# another particle, "van der Ross", which rules most lower-case words out before the
+# alternation is tried)
+_RUN = re.compile(r"[A-Z][\w’'.&-]*(?:[ \t]+(?:[A-Z][\w’'.&-]*|(?=[a-z]{2,3}[ \t]+(?:[A-Z]|[a-z]{2,3}[ \t]+[A-Z]))"
                   r"(?:v[ao]n|d(?:e[rl]?|[aiu]|os)|al|bin|ibn|of|for|the)(?=[ \t])))*")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _ACRONYM_IN_PARENS = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")

@@ -68,7 +68,7 @@ _MULTI_NAME_RUN = re.compile(
     # (a joiner only before another capitalised word: "President Uhuru Kenyatta to jail"
     # is no name ending in "to"; that look-ahead first, which rules most lower-case words
     # out before the alternation is tried)
-    r"(?:[ \t]+(?:[A-Z][\w’'.-]*|(?=[a-z]{2,3}[ \t]+[A-Z])"
+    r"(?:[ \t]+(?:[A-Z][\w’'.-]*|(?=[a-z]{2,3}[ \t]+(?:[A-Z]|[a-z]{2,3}[ \t]+[A-Z]))"
     r"(?:v[ao]n|d(?:e[rl]?|[aiu]|os)|al|bin|ibn|of|to|the|for)(?=[ \t])))+"
 )
 # where a sentence or paragraph starts

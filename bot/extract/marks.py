@@ -18,6 +18,8 @@ CLOSERS = "”»"
 _BODY_MARK = re.compile(r"''|[“”\"«»„]")
 _HEADLINE_MARK = re.compile(r"''|[“”\"«»„‘’']")
 _PARA = re.compile(r"[^\n]+")
+# a single mark opening a quotation: at a word's start, before a letter or a digit
+_SINGLE_OPENER = re.compile(r"(?:^|(?<=[\s(—–-]))[‘'](?=[A-Za-z0-9])", re.M)
 # Markup left in a scraped text ('<tweet author="..." date="...">'): its attribute values
 # are no quotations
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?>")
@@ -138,13 +140,30 @@ def _mark(text: str, opened: tuple[int, int], closed: tuple[int, int] | None, pa
                 para=para, close_end=closed[1] if closed else e)
 
 
+def single_quoted(text: str, paras: list[Paragraph], headline_index: int | None = None) -> bool:
+    """Does the article quote with single marks ('‘We will fight,’ she said'), as some
+    British, Irish and South African papers do? Only where its body has no double mark
+    at all and single marks open quotations at least twice: elsewhere a single mark is an
+    apostrophe or a quotation inside a quotation."""
+    opened = 0
+    for p in paras:
+        if p.index == headline_index:
+            continue
+        if _BODY_MARK.search(text, p.start, p.end):
+            return False
+        opened += len(_SINGLE_OPENER.findall(text, p.start, p.end))
+    return opened >= 2
+
+
 def find_quotes(text: str, paras: list[Paragraph], headline_index: int | None = None
                 ) -> list[Mark]:
     """All quotations, in text order, with multi-paragraph continuations linked."""
     out: list[Mark] = []
     per_para: list[list[Mark]] = []
+    # (an article that quotes with single marks reads them as a headline's are read)
+    single = single_quoted(text, paras, headline_index)
     for p in paras:
-        qs = _quotes_in(text, p, headline=p.index == headline_index)
+        qs = _quotes_in(text, p, headline=single or p.index == headline_index)
         per_para.append(qs)
         out.extend(qs)
     for k, qs in enumerate(per_para[:-1]):

@@ -174,8 +174,12 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
             name.insert(0, tok)
             k -= 1
             continue
-        if bare.lower() in PARTICLES and name and k > 1 and _is_cap(_strip(tokens[k - 2])) \
-                and not _is_title(tokens[k - 2]):
+        # (past the particles before it: "Patricia van der Ross")
+        j = k - 2
+        while j > 0 and _strip(tokens[j]).lower() in PARTICLES:
+            j -= 1
+        if bare.lower() in PARTICLES and name and k > 1 and _is_cap(_strip(tokens[j])) \
+                and not _is_title(tokens[j]):
             name.insert(0, tok)
             k -= 1
             continue
