@@ -198,6 +198,9 @@ class Discourse:
     # ("Anwar" for "Anwar Ibrahim", "Hillary"), or the name in the middle ("Lula" for "Luiz
     # Inácio Lula da Silva") is how many articles refer to them
     _by_part: dict[str, list[Entity]] = field(default_factory=dict)
+    # (where each person was first named, with their index: who was introduced in a
+    # stretch of text is found by position, not by asking everyone)
+    _firsts: list[tuple[int, int]] = field(default_factory=list)
     _sentence_starts: list[int] | None = None
     _surnames: dict[str, list[int]] = field(default_factory=dict)
     # (position, head, modifiers, description as first written)
@@ -363,6 +366,7 @@ class Discourse:
                 kind = "organisation"
             ent = Entity(name=name, kind=kind, role=mention.role, first=pos)
             self.entities.append(ent)
+            insort(self._firsts, (pos, len(self.entities) - 1))
             self._by_last.setdefault(ent.tokens[-1], []).append(ent)
             self._index_parts(ent)
         elif len(name.split()) > len(ent.name.split()):
@@ -414,7 +418,9 @@ class Discourse:
         for tok in ent.tokens[:-1]:
             if len(tok) > 2 and tok.isalpha() and tok not in mentions.PARTICLES:
                 same = self._by_part.setdefault(tok, [])
-                if ent not in same:
+                # (only whether one person or several share it is asked: two are kept, and
+                # compared by identity, the dataclass's == comparing every field)
+                if len(same) < 2 and not any(x is ent for x in same):
                     same.append(ent)
 
     def _ordinary_opener(self, word: str, pos: int, rest: str) -> bool:
@@ -613,7 +619,10 @@ class Discourse:
         last = max(prev, starts[k - 1] if k else 0)
         if any(c in text[last:prev_end] for c in "\"“”"):
             return None  # the paragraph before ends with a quotation: no introduction
-        found = [e for e in self.entities if e.kind == "person" and last <= e.first < prev_end
+        lo = bisect_left(self._firsts, (last, -1))
+        hi = bisect_left(self._firsts, (prev_end, -1))
+        found = [e for e in (self.entities[i] for _, i in self._firsts[lo:hi])
+                 if e.kind == "person" and last <= e.first < prev_end
                  and e.last_spoke < 0 and e.confirmed
                  and not (e.gender and gender in ("m", "f") and e.gender != gender)
                  and not self._possessive_at(e) and not self._after_preposition(e)]
