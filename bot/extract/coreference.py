@@ -29,6 +29,7 @@ from bot.extract.lexicon import (
     ORG_NOUNS,
     PERSONAL_PRONOUNS,
     PLACE_OR_MEDIA_HEADS,
+    PREPOSITIONS,
     ROLE_GENDER,
     TITLE_WORDS,
     UNNAMED_HEADS,
@@ -87,9 +88,6 @@ _ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")
 _PLACE_PREP = re.compile(r"(?:\bin|\bfrom|\bto|\bof|\bwith|\bagainst|\bon)\s+$")
 _COUNTED = re.compile(r"(?:two|three|four|five|several|many|some|few|both|\d+)\b", re.I)
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
-_PREPOSITIONS = {"of", "in", "with", "since", "than", "against", "for", "from", "to", "about",
-                 "by", "like", "at", "on", "including", "after", "before", "without", "over",
-                 "under", "beside", "behind", "toward", "towards", "alongside", "unlike"}
 _AGE = re.compile(r"\d+-year-old$")
 _ROLE_QUALIFIERS = {"vice", "deputy", "assistant", "acting", "associate", "lieutenant",
                     "under", "sub"}
@@ -633,7 +631,7 @@ class Discourse:
         """Is the person first named as the object of a preposition ("in the absence of
         Robin van Persie", "since Walter Crickmer back in 1931")?"""
         m = _WORD_BEFORE.search(self.text, max(0, e.first - 20), e.first)
-        return m is not None and m.group(1).lower() in _PREPOSITIONS
+        return m is not None and m.group(1).lower() in PREPOSITIONS
 
     def _possessive_at(self, e: Entity) -> bool:
         """Is the person first named as an owner ("within eight of Michael Schumacher's

@@ -196,6 +196,11 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "sen
               "gov", "lt", "gen", "col", "sgt", "adm", "capt", "rev", "maj", "hon", "st"}
 
 # Sentence-initial or function words that may be capitalised but never start a name.
+# Prepositions: a name right after one is the object of a phrase, not a subject
+PREPOSITIONS = {"of", "in", "with", "since", "than", "against", "for", "from", "to", "about",
+                "by", "like", "at", "on", "including", "after", "before", "without", "over",
+                "under", "beside", "behind", "toward", "towards", "alongside", "unlike"}
+
 # a count or a rank, "Four-time", "Third", "23-year-old": never a name
 NUMBERISH_RE = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                           r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
