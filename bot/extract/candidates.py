@@ -17,7 +17,7 @@ from bot.extract import mentions
 from bot.extract.coreference import Discourse, Entity, Resolved
 from bot.extract.cues import cut_title_case_verb
 from bot.extract.gender import of_given_name
-from bot.extract.lexicon import NATIONALITY_RE, NUMBERISH_RE, TITLE_WORDS
+from bot.extract.lexicon import NATIONALITY_RE, NUMBERISH_RE, TITLE_WORDS, caps
 from bot.extract.places import is_place
 from bot.extract.segment import ABBREV
 from bot.extract.wordfind import word_starts, words_of
@@ -26,8 +26,8 @@ from bot.extract.wordfind import word_starts, words_of
 # (the look-ahead first: a particle is two or three letters before a capitalised word or
 # another particle, "van der Ross", which rules most lower-case words out before the
 # alternation is tried)
-_RUN = re.compile(r"[A-Z][\w’'.&-]*(?:[ \t]+(?:[A-Z][\w’'.&-]*|(?=[a-z]{2,3}[ \t]+(?:[A-Z]|[a-z]{2,3}[ \t]+[A-Z]))"
-                  r"(?:v[ao]n|d(?:e[rl]?|[aiu]|os)|al|bin|ibn|of|for|the)(?=[ \t])))*")
+_RUN = re.compile(caps(r"[A-Z][\w’'.&-]*(?:[ \t]+(?:[A-Z][\w’'.&-]*|(?=[a-z]{2,3}[ \t]+(?:[A-Z]|[a-z]{2,3}[ \t]+[A-Z]))"
+                  r"(?:v[ao]n|d(?:e[rl]?|[aiu]|os)|al|bin|ibn|of|for|the)(?=[ \t])))*"))
 _POSSESSIVE = re.compile(r"[’']s?$")
 _ACRONYM_IN_PARENS = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 _DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)

@@ -33,16 +33,17 @@ from bot.extract.lexicon import (
     ROLE_GENDER,
     TITLE_WORDS,
     UNNAMED_HEADS,
+    caps,
 )
 from bot.extract.mentions import Mention
 from bot.extract.places import is_place
 from bot.extract.wordfind import word_starts, words_of
 from bot.textnorm import without_suffix
 
-_NAME_RUN = re.compile(
+_NAME_RUN = re.compile(caps(
     r"(?<![\w’'-])(?:[A-Z][\w’'.-]*|(?:van|von|de|der|du|al|bin)(?![\w’'-]))"
     r"(?:[ \t]+(?:[A-Z][\w’'.-]*|(?:van|von|de|der|du|da|dos|di|del|al|bin|ibn|of|to|the|for)(?![\w’'-])))*"
-)
+))
 _WORD = re.compile(r"\S+")
 DESCRIPTION_REACH = 40_000
 # title words that only qualify a role ("former", "deputy", "then"): never its head
@@ -64,16 +65,16 @@ _HEADLINE_WORDS = {"as", "after", "before", "the", "a", "an", "at", "of", "for",
 # Runs of two words or more: the prescan's only concern (a surname alone is looked up in
 # the text when a pronoun needs it, see _mentioned_before)
 # (found with word_starts: the run must open a word)
-_MULTI_NAME_RUN = re.compile(
+_MULTI_NAME_RUN = re.compile(caps(
     r"[A-Z][\w’'.-]*"
     # (a joiner only before another capitalised word: "President Uhuru Kenyatta to jail"
     # is no name ending in "to"; that look-ahead first, which rules most lower-case words
     # out before the alternation is tried)
     r"(?:[ \t]+(?:[A-Z][\w’'.-]*|(?=[a-z]{2,3}[ \t]+(?:[A-Z]|[a-z]{2,3}[ \t]+[A-Z]))"
     r"(?:v[ao]n|d(?:e[rl]?|[aiu]|os)|al|bin|ibn|of|to|the|for)(?=[ \t])))+"
-)
+))
 # where a sentence or paragraph starts
-_SENTENCE_START = re.compile(r"(?:[.!?][\"”’']*\s+|\n\s*)(?=[\"“‘'(]?[A-Z])")
+_SENTENCE_START = re.compile(caps(r"(?:[.!?][\"”’']*\s+|\n\s*)(?=[\"“‘'(]?[A-Z])"))
 _SUBORDINATE = re.compile(r"(?:While|Although|Though|Because|If|Unless|Whereas|Since|When|As|After|"
                           r"Before|Once|Until)\s")
 _INTRO = re.compile(r"(?:(?:On|In|At|During|After|Before|Later|Earlier|Meanwhile|However|But|And|"

@@ -16,6 +16,7 @@ from bot.extract.lexicon import (
     SAY_CLASS,
     SPEECH_FORMS,
     STANCE_FORMS,
+    caps,
 )
 from bot.extract.mentions import Mention
 from bot.extract.segment import ABBREV
@@ -57,8 +58,8 @@ _SUBORDINATOR = re.compile(r"(?:when|while|because|after|before|although|though|
 _DASHES = re.compile(r"\s[—–]\s")
 _DASH_PARENTHESIS = re.compile(r"\s(?:--|—|–)\s[^—–\"“”]{1,200}?\s(?:--|—|–)(?=\s)")
 _RELATIVE_APPOSITION = re.compile(r",\s+(?:who|which)\s[^\"“”;:]{3,160},\s*$")
-_TRAILING_NAME = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*$")
-_DASH_SOURCE = re.compile(r"\s*(?:―|—|–|--)\s*([A-Z](?:[^.,;:!?\n]|(?<=\b[A-Z])\.){1,60})")
+_TRAILING_NAME = re.compile(caps(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*$"))
+_DASH_SOURCE = re.compile(caps(r"\s*(?:―|—|–|--)\s*([A-Z](?:[^.,;:!?\n]|(?<=\b[A-Z])\.){1,60})"))
 
 
 @dataclass(slots=True)

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from bot.extract import gender
 from bot.extract.candidates import Candidate, Context, Shared, ordinary_capital
-from bot.extract.lexicon import CUE_FORMS, NATIONALITY_RE, ROLE_GENDER, STANCE_FORMS
+from bot.extract.lexicon import CUE_FORMS, NATIONALITY_RE, ROLE_GENDER, STANCE_FORMS, caps
 from bot.extract.places import is_place
 from bot.extract.wordfind import word_starts, words_of
 
@@ -29,8 +29,8 @@ _PRONOUN_BEFORE = re.compile(r"\b(he|she|they|it|we|i)\s+([a-z]+)\s*[,:]?\s*$", 
 _PRONOUN_GENDER = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s"}
 _DIST_BINS = (2, 6, 15, 40, 100, 250, 600, 1500)
 _GAP_MAX = 48
-_PLACE_RUN = re.compile(r"(?:in|from|to|across|against|with|visit|visited)[ \t]+"
-                        r"([A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*)*)")
+_PLACE_RUN = re.compile(caps(r"(?:in|from|to|across|against|with|visit|visited)[ \t]+"
+                        r"([A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*)*)"))
 LEXICAL = ("next=", "prev=", "next_sfx=", "prev_sfx=")
 # feature names of small ranges, made once
 _NEAR = [f"near={k}" for k in range(4)]

@@ -8,6 +8,15 @@ from __future__ import annotations
 
 import re
 
+# Capitals beyond ASCII: names start with them too ("Éric Chelle", "Łukasz", "Şahin")
+_MORE_CAPITALS = "À-ÖØ-Þ" + "".join(ch for ch in map(chr, range(0x100, 0x250)) if ch.isupper())
+
+
+def caps(pattern: str) -> str:
+    """The pattern with [A-Z] (and [A-Z0-9]) standing for any Latin capital letter."""
+    return pattern.replace("[A-Z]", f"[A-Z{_MORE_CAPITALS}]").replace(
+        "[A-Z0-9]", f"[A-Z0-9{_MORE_CAPITALS}]")
+
 
 def _inflect(lemma: str) -> set[str]:
     """Regular inflections of a verb lemma (say -> says, saying; stress -> stressed)."""

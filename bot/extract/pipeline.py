@@ -20,6 +20,7 @@ from bot.extract.cues import (
     source_before,
 )
 from bot.extract.features import ArticleFacts, describe
+from bot.extract.lexicon import caps
 from bot.extract.marks import Mark, Paragraph, find_quotes, paragraphs
 from bot.extract.mentions import Mention
 from bot.extract.mentions import clause_subject as mentions_clause_subject
@@ -78,6 +79,18 @@ _WORKS = ("book|memoir|novel|film|movie|documentary|column|commentary|op-ed|essa
 _TITLE_NOUN_BEFORE = re.compile(rf"\b(?:{_WORKS})\s*,?\s*$", re.I)
 _TITLE_BEFORE = re.compile(rf"(?:\b(?:{_WORKS}|show|program|programme|series|headline|ad|spot|"
                            r"video|speech|dubbed|on|of|in|at|from|with)|[’']s)\s*,?\s*$", re.I)
+
+
+_LIST_GAP = re.compile(r"\s*(?:[,;]\s*)?(?:(?:and|or|&)\s+)?")
+
+
+def _listed(text: str, a: Mark | None, b: Mark | None) -> bool:
+    """Do the two quotations stand side by side as items of one list, nothing but a comma
+    or "and" between them?"""
+    if a is None or b is None or a.close is None or a.para != b.para:
+        return False
+    m = _LIST_GAP.match(text, a.close_end, b.open)
+    return m is not None and m.end() == b.open
 
 
 def _titlecase(s: str) -> bool:
@@ -194,6 +207,9 @@ def _quote_records(text: str, paras: list[Paragraph], marks: list[Mark], sents: 
         if not adjacent and not full_sentence and (
                 words <= 2 or (_titlecase(content) and words <= 6)):
             continue
+        if not adjacent and words <= 8 and _titlecase(content) and (
+                _listed(text, prev, q) or _listed(text, q, nxt)):
+            continue  # 'films such as "The Hit," "Wall Street," and "Big Eyes"': titles
         if words <= 8 and _TITLE_BEFORE.search(text, max(lo, q.open - 40), q.open) and \
                 (_titlecase(content) or content.endswith(",") and
                  _TITLE_NOUN_BEFORE.search(text, max(lo, q.open - 40), q.open)):
@@ -248,7 +264,7 @@ _NAMING = re.compile(r"(?<![\w’'-])(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|lab
                      r"(?:\s+[^,.;:!?\"“”\s]+){0,5}?\s*,?\s*$")
 
 
-_WHAT_SUBJECT = re.compile(r"(?<![\w’'-])what\s+([^\s,.;:\"“”]+(?:\s+[A-Z][^\s,.;:\"“”]*){0,3})\s+$")
+_WHAT_SUBJECT = re.compile(caps(r"(?<![\w’'-])what\s+([^\s,.;:\"“”]+(?:\s+[A-Z][^\s,.;:\"“”]*){0,3})\s+$"))
 
 
 def _naming(text: str, lo: int, open_at: int) -> Attribution | None:

@@ -15,7 +15,7 @@ from typing import Any
 from bot.extract import cues as cuemod
 from bot.extract import mentions
 from bot.extract.cues import Cue
-from bot.extract.lexicon import CUE_FORMS, NAMING_VERBS, SAY_CLASS, SPEECH_FORMS, STANCE_FORMS, WEEKDAYS
+from bot.extract.lexicon import CUE_FORMS, NAMING_VERBS, SAY_CLASS, SPEECH_FORMS, STANCE_FORMS, WEEKDAYS, caps
 from bot.extract.mentions import Mention
 from bot.extract.wordfind import occurrences, word_starts
 
@@ -70,8 +70,8 @@ _AFTER_FINAL_CUE = re.compile(
     r"later|recently|again|also|from|via|with|through|when|while|as)\b|(?-i:[A-Z]))", re.I)
 # "Ivanka Trump, the nominee's eldest daughter, noted the rule": a name and its
 # apposition are the subject of the cue, not a statement before it
-_APPOSITION = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:the|a|an|his|her|their|its)\s"
-                         r"(?:(?!\b(?:is|are|was|were|has|have|had|will|would|can|could)\b)[^,])*")
+_APPOSITION = re.compile(caps(r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:the|a|an|his|her|their|its)\s"
+                         r"(?:(?!\b(?:is|are|was|were|has|have|had|will|would|can|could)\b)[^,])*"))
 _INVERTED_SOURCE = re.compile(r"\s*(?:the|a|an|one|two|some|several|another|his|her|their|"
                               r"its|our)\b", re.I)
 # A passive ("is expected to", "has been endorsed by"), "as predicted", or a gerund after
@@ -166,7 +166,7 @@ _TAIL_CUT = re.compile(r",\s+(?:adding|saying|stating|noting|arguing|claiming|in
                        r"|;\s|\s[—–]\s|\s--\s")
 _SUBJECT_END = re.compile(r"\s(?:has|have|had|is|was|were|are|will|would|also|already|"
                           r"has|did|does|can|could|should|must|may|might)\b|\s[a-z]+(?:ed|s)\b")
-_INTRO = re.compile(r"^(?:[A-Z][a-z]+(?:\s+[\w’'-]+){0,6}),\s+")
+_INTRO = re.compile(caps(r"^(?:[A-Z][a-z]+(?:\s+[\w’'-]+){0,6}),\s+"))
 _PARTICIPLE = {"adding", "saying", "stating", "noting", "arguing", "claiming", "insisting",
                "warning", "stressing", "explaining", "praising", "calling", "urging",
                "suggesting", "promising", "reiterating", "acknowledging", "telling",
