@@ -937,3 +937,47 @@ def test_an_event_is_no_person_for_he() -> None:
             "Beijing Olympics.\n\n\"Beijing is another year,\" he said.\n")
     got = [q.speaker for q in quotes_of(text) if q.kind == "direct"]
     assert got == ["Tyson Gay", "Tyson Gay"]
+
+
+def test_a_name_may_start_with_a_capital_beyond_ascii() -> None:
+    text = ("Title\n\nSuper Eagles head coach Éric Chelle named his squad on Monday.\n\n"
+            "“We want to fight on the pitch,” Chelle said.\n\n"
+            "Şahin Yılmaz, the captain, said: “We are ready.”\n")
+    got = [q.speaker for q in quotes_of(text) if q.kind == "direct"]
+    assert got == ["Éric Chelle", "Şahin Yılmaz"]
+
+
+@pytest.mark.parametrize("phrase", ["Twenty20 International", "G7 Summit", "COVID-19 Taskforce"])
+def test_a_word_with_a_digit_is_no_part_of_a_persons_name(phrase: str) -> None:
+    m = parse(phrase)
+    assert m is None or m.kind != "name" or not any(c.isdigit() for c in m.name or "")
+
+
+def test_a_match_with_a_digit_in_its_name_is_never_he() -> None:
+    text = ("Title\n\nPakistan captain Sarfraz Ahmed praised his bowlers.\n\n"
+            "Pakistan defeated Australia in the second Twenty20 International on Sunday.\n\n"
+            "“We have been playing well,” he said.\n")
+    got = [q.speaker for q in quotes_of(text) if q.kind == "direct"]
+    assert got == ["Sarfraz Ahmed"]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("“It is pure luck,” said Minister of Antiquities, Khaled Al-Anany.", "Khaled Al-Anany"),
+    ("“We are happy,” said the spokesman of the ministry, Ahmed Ali, on Sunday.", "Ahmed Ali"),
+    ("“We will go,” said the official, who declined to be named.", None),
+])
+def test_a_name_in_apposition_after_the_cue_is_the_speaker(sentence: str, speaker: str | None) -> None:
+    text = f"Title\n\nA tomb was found near Luxor this week.\n\n{sentence}\n"
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    if speaker is None:
+        assert q.speaker is None or q.speaker.startswith("[")  # unnamed, as written
+    else:
+        assert q.speaker == speaker
+
+
+def test_a_list_of_titles_in_quotation_marks_is_no_statement() -> None:
+    text = ("Title\n\nTerence Stamp died on Sunday, his family said.\n\n"
+            "His films included “The Hit,” “Legal Eagles,” “Wall Street,” “Young Guns,” and "
+            "“Big Eyes.”\n\n“He was a wonderful actor,” said his agent, Mary Okafor.\n")
+    got = [(q.text, q.speaker) for q in quotes_of(text) if q.kind != "reported"]
+    assert got == [("He was a wonderful actor,", "Mary Okafor")]

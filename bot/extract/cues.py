@@ -59,6 +59,11 @@ _DASHES = re.compile(r"\s[—–]\s")
 _DASH_PARENTHESIS = re.compile(r"\s(?:--|—|–)\s[^—–\"“”]{1,200}?\s(?:--|—|–)(?=\s)")
 _RELATIVE_APPOSITION = re.compile(r",\s+(?:who|which)\s[^\"“”;:]{3,160},\s*$")
 _TRAILING_NAME = re.compile(caps(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*$"))
+_APPOSITION_BREAK = re.compile(r"[.;:!?\"“”()—–]|\s(?:who|which|that|when|while|as|after|before|and)\s")
+# a name after a comma that ends the sentence or its clause
+_APPOSED_NAME = re.compile(caps(
+    r"\s*([A-Z][\w’'-]*(?:\.(?=[ \t]))?(?:[ \t]+(?:[A-Z][\w’'-]*(?:\.(?=[ \t]))?|al|bin|ibn|de|da|dos|di|del|"
+    r"van|von|der))*)(?=\s*(?:[.,;!?\n]|$)|\s+(?:on|in|at|during|after|before|last|this|yesterday|today)\b)"))
 _DASH_SOURCE = re.compile(caps(r"\s*(?:―|—|–|--)\s*([A-Z](?:[^.,;:!?\n]|(?<=\b[A-Z])\.){1,60})"))
 
 
@@ -359,6 +364,16 @@ def source_after(text: str, cue_end: int, hi: int) -> tuple[Mention, int, int] |
     mention = mentions.parse(text[s:e])
     if mention is None or mention.kind == "pronoun" and text[s:e].lower() in ("it", "that"):
         return None
+    if mention.kind in ("description", "unnamed"):
+        # 'said Minister of Antiquities, Khaled Al-Anany.': the name in apposition, after
+        # the description's comma
+        comma = text.find(",", e, min(hi, s + 80))
+        if comma >= 0 and not _APPOSITION_BREAK.search(text, e, comma):
+            a = _APPOSED_NAME.match(text, comma + 1, hi)
+            named = mentions.parse(a.group(1)) if a is not None else None
+            if a is not None and named is not None and named.kind == "name" and named.role is None \
+                    and named.name is not None and " " in named.name:
+                return Mention(named.text, "name", named.name, text[s:comma].strip(), mention.head), s, a.end(1)
     return mention, s, e
 
 

@@ -17,7 +17,17 @@ from functools import lru_cache
 
 from bot.extract import gender
 from bot.extract.candidates import Candidate, Context, Shared, ordinary_capital
-from bot.extract.lexicon import CUE_FORMS, NATIONALITY_RE, ROLE_GENDER, STANCE_FORMS, caps
+from bot.extract.lexicon import (
+    CUE_FORMS,
+    GENERIC_PERSON_HEADS,
+    NATIONALITY_RE,
+    ORG_NOUNS,
+    ROLE_GENDER,
+    STANCE_FORMS,
+    TITLE_WORDS,
+    UNNAMED_HEADS,
+    caps,
+)
 from bot.extract.places import is_place
 from bot.extract.wordfind import word_starts, words_of
 
@@ -292,6 +302,10 @@ def describe(cands: list[Candidate], ctx: Context, facts: ArticleFacts) -> None:
     mhead = ctx.mention_head if ctx.mention_kind in ("description", "unnamed", "document") else None
     desc_words = set((ctx.mention_text or "").lower().split()) if ctx.mention_kind in (
         "description", "unnamed") else set()
+    # what kind of description introduces the statement: definite ("the world number
+    # one", often someone the article named) or not ("a senior official"), and whether
+    # its head is a word for an anonymous source, a title, or neither (an epithet)
+    desc_class = _description_class(ctx) if mk in ("description", "unnamed") else None
     # the order in which the article last named them: who the passage is about
     named = sorted((c for c in cands if c.last_before is not None),
                    key=lambda c: -(c.last_before[0] if c.last_before else 0))
@@ -414,6 +428,8 @@ def describe(cands: list[Candidate], ctx: Context, facts: ArticleFacts) -> None:
             f[kind_names[1]] = 1.0
             if c.rule:
                 f[pron_rule] = 1.0
+        if desc_class is not None:
+            f[f"desc={desc_class}&kind={c.kind}"] = 1.0
         if desc_words and c.kind == "person":
             # "the Norwegian", "the senator": a description that fits what the article
             # says of the person (their role as written, or words around their name)
@@ -425,6 +441,19 @@ def describe(cands: list[Candidate], ctx: Context, facts: ArticleFacts) -> None:
         c.features = f
         c.shared = shared
         c.conj = mkc
+
+
+_DEFINITE = {"the": "the", "his": "poss", "her": "poss", "their": "poss", "its": "poss",
+             "a": "a", "an": "a", "one": "a", "another": "a", "some": "a", "several": "a"}
+
+
+def _description_class(ctx: Context) -> str:
+    words = (ctx.mention_text or "").lower().split()
+    det = _DEFINITE.get(words[0], "other") if words else "other"
+    head = ctx.mention_head or ""
+    cls = "anon" if head in UNNAMED_HEADS else "title" if head in TITLE_WORDS or head in GENERIC_PERSON_HEADS \
+        else "org" if head in ORG_NOUNS else "other"
+    return f"{det}:{cls}"
 
 
 @lru_cache(maxsize=256, typed=True)

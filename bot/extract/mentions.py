@@ -170,7 +170,7 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
         if initial or given or bare and _is_cap(bare) and not shouting and (after_honorific or surname or (
                 not _is_title(bare) and not _ACRONYM.match(bare)
                 and low not in NON_NAME_CAPS and low not in ORG_NOUNS and not NUMBERISH_RE.match(bare)
-                and low not in UNNAMED_HEADS)):
+                and low not in UNNAMED_HEADS and not _DIGIT.search(bare))):
             name.insert(0, tok)
             k -= 1
             continue
@@ -191,6 +191,7 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     return tokens[:k], name
 
 
+_DIGIT = re.compile(r"\d")  # "Twenty20", "G7", "COVID-19": no word of a person's name
 _ING = re.compile(r"(?<= )([a-z]+ing)\b")
 _SAID = {"said", "says", "told", "added"}
 _OPENER = re.compile(r"(?:But|And|So|Yet|Or)\s+(?=\S)")
