@@ -981,3 +981,22 @@ def test_a_list_of_titles_in_quotation_marks_is_no_statement() -> None:
             "“Big Eyes.”\n\n“He was a wonderful actor,” said his agent, Mary Okafor.\n")
     got = [(q.text, q.speaker) for q in quotes_of(text) if q.kind != "reported"]
     assert got == [("He was a wonderful actor,", "Mary Okafor")]
+
+
+def test_a_pronoun_and_its_verb_are_no_name() -> None:
+    for phrase in ("They’re", "I'm", "We’re", "Let's"):
+        m = parse(phrase)
+        assert m is None or m.kind == "pronoun", phrase
+
+
+def test_a_prepositional_apposition_keeps_its_place_and_state() -> None:
+    text = ("Title\n\nAstronomers found a planet the size of Earth.\n\n"
+            "\"It is so exciting,\" study co-author Johanna Teske, of the Carnegie Institution "
+            "for Science in Washington, D.C., said in a statement.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker == "Johanna Teske"
+
+
+def test_a_magistrate_is_a_title() -> None:
+    m = parse("Relief Magistrate Graham Boxall")
+    assert m is not None and (m.name, m.role) == ("Graham Boxall", "Relief Magistrate")

@@ -158,7 +158,7 @@ TITLE_WORDS = {
     "sen", "senator", "rep", "representative", "congressman", "congresswoman", "gov",
     "governor", "lt", "gen", "general", "col", "colonel", "sgt", "sergeant", "adm", "admiral",
     "capt", "captain", "maj", "major", "rev", "reverend", "pastor", "father", "bishop",
-    "cardinal", "rabbi", "imam", "judge", "justice", "mayor", "president", "vice", "former",
+    "cardinal", "rabbi", "imam", "judge", "justice", "magistrate", "coroner", "mayor", "president", "vice", "former",
     "secretary", "chairman", "chairwoman", "chairperson", "chair", "speaker", "leader",
     "majority", "minority", "chief", "director", "attorney", "candidate", "nominee",
     "spokesman", "spokeswoman", "spokesperson", "press", "aide", "adviser", "advisor",

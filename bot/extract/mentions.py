@@ -170,7 +170,8 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
         if initial or given or bare and _is_cap(bare) and not shouting and (after_honorific or surname or (
                 not _is_title(bare) and not _ACRONYM.match(bare)
                 and low not in NON_NAME_CAPS and low not in ORG_NOUNS and not NUMBERISH_RE.match(bare)
-                and low not in UNNAMED_HEADS and not _DIGIT.search(bare))):
+                and low not in UNNAMED_HEADS and not _DIGIT.search(bare)
+                and not _CONTRACTION.match(low))):
             name.insert(0, tok)
             k -= 1
             continue
@@ -191,6 +192,8 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     return tokens[:k], name
 
 
+# "They’re", "I'm", "Let's": a pronoun (or "let") and its verb, capitalised to open a sentence
+_CONTRACTION = re.compile(r"(?:i|you|he|she|it|we|they|let|that|there|here|what|who)[’'](?:s|re|m|ve|ll|d)$")
 _DIGIT = re.compile(r"\d")  # "Twenty20", "G7", "COVID-19": no word of a person's name
 _ING = re.compile(r"(?<= )([a-z]+ing)\b")
 _SAID = {"said", "says", "told", "added"}
@@ -251,6 +254,11 @@ def _parse_cached(text: str) -> Mention | None:
         parsed = [None if (p.split()[0].lower() in _PREPOSITIONS and not _SHARE.match(p))
                   or p.lower().startswith("according") or _sentence_adverb(p)
                   else _copy(_parse_part(p)) for p in parts[:3]]
+        for i in range(2, len(parsed)):
+            if parsed[i - 1] is None and parsed[i - 2] is not None:
+                # "Johanna Teske, of the Carnegie Institution in Washington, D.C.": what
+                # follows a prepositional apposition is the rest of it (a place's state)
+                parsed[i] = None
         if parsed[-1] is not None and parsed[-1].kind == "pronoun" and \
                 parsed[-1].head in _SUBJECT_PRONOUNS:
             # "African-Americans, he said, can ...": the subject next to the cue speaks;
@@ -412,6 +420,8 @@ def _parse_simple(phrase: str, cut_clause: bool = True) -> Mention | None:
         return Mention(text, "pronoun", head=low[0])
     if len(toks) == 1 and low[0] in RELATIVE_PRONOUNS:
         return Mention(text, "pronoun", head=low[0])
+    if _CONTRACTION.match(low[0]):
+        return None  # "They’re asking ...", "Let's": no name, no organisation
     if low[0] in _DETERMINERS and low[0] not in ("its", "his", "her", "their") \
             and not any(_is_cap(_strip(t)) for t in toks[1:]) and len(toks) == 1:
         return None
