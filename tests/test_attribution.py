@@ -1000,3 +1000,24 @@ def test_a_prepositional_apposition_keeps_its_place_and_state() -> None:
 def test_a_magistrate_is_a_title() -> None:
     m = parse("Relief Magistrate Graham Boxall")
     assert m is not None and (m.name, m.role) == ("Graham Boxall", "Relief Magistrate")
+
+
+@pytest.mark.parametrize(("named", "source", "speaker"), [
+    ("Greater Manchester Police are appealing for witnesses.", "Police said:", "Greater Manchester Police"),
+    ("Hampshire and Isle of Wight Constabulary are appealing for witnesses.", "Police said:",
+     "Hampshire and Isle of Wight Constabulary"),
+    ("Leeds City Council approved the plan on Monday.", "The council said:", "Leeds City Council"),
+])
+def test_an_organisation_named_by_its_head_word_is_the_one_named_in_full(
+        named: str, source: str, speaker: str) -> None:
+    text = f"Title\n\n{named}\n\n{source} “We believe two men were there.”\n"
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker == speaker
+
+
+def test_whoever_an_agency_quotes_is_the_speaker() -> None:
+    text = ("Title\n\nDeputy Foreign Minister Mikhail Galuzin spoke on Thursday.\n\n"
+            "The agency quoted Galuzin as saying Russia would “never attend such summits”.\n\n"
+            "TASS quoted him as saying: “We will not come.”\n")
+    got = [q.speaker for q in quotes_of(text) if q.kind != "reported"]
+    assert got == ["Mikhail Galuzin", "Mikhail Galuzin"]

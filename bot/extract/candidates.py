@@ -340,10 +340,13 @@ def candidates(ctx: Context, rule: Resolved | None, disc: Discourse, runs: NameR
                sent_spans: list[tuple[int, int]], sent_para: list[int]) -> list[Candidate]:
     out: dict[str, Candidate] = {}
     expansions = runs.expansions
+    rule_org: Candidate | None = None
     if rule is not None and rule.speaker:
         ent = rule.entity
         c = _add(out, expansions, ent.name if ent is not None else rule.speaker, rule.kind or "person", ent,
                  rule.role)
+        if rule.kind == "organisation":
+            rule_org = c
         c.rule = True
         c.rule_confidence = rule.confidence
         if ctx.source is not None:
@@ -364,8 +367,14 @@ def candidates(ctx: Context, rule: Resolved | None, disc: Discourse, runs: NameR
             continue
         if _inside(s, ctx.spans):
             continue  # a name inside the statement is what it speaks of
-        if described and ctx.source is not None and ctx.source[0] <= s and e <= ctx.source[1]:
-            continue  # "the NATO official", "the New York state attorney general": a modifier
+        if ctx.source is not None and ctx.source[0] <= s and e <= ctx.source[1]:
+            if described:
+                continue  # "the NATO official", "the New York state attorney general": a modifier
+            if rule_org is not None and kind == "organisation" and name != rule_org.name:
+                # "Police said", which the rules read as the "Greater Manchester Police"
+                # named before: one organisation, not two candidates
+                rule_org.near.append((s, e))
+                continue
         _add(out, expansions, name, kind, ent, role).near.append((s, e))
     # the people the passage has been about, for a pronoun or a description
     near = [(runs.last_before(p, qa), k, p) for k, p in enumerate(runs.people_near(disc, qa, RECENT_CHARS))

@@ -40,6 +40,23 @@ from bot.extract.places import is_place
 from bot.extract.wordfind import word_starts, words_of
 from bot.textnorm import without_suffix
 
+# single organisation nouns a source may stand for in full ("Police", "the council"):
+# not "the House" or "the government", which news uses on their own
+_FULL_ORG_HEADS = {"police", "constabulary", "council", "ministry", "department", "commission",
+                   "agency", "authority", "company", "club", "court", "board", "committee",
+                   "service", "university", "hospital", "school", "union", "association",
+                   "federation", "society", "trust", "institute", "foundation", "bank"}
+_ORG_SYNONYMS = {"police": ("Police", "Constabulary", "Police Service", "Police Force"),
+                 "constabulary": ("Constabulary",)}
+
+
+@lru_cache(maxsize=64)
+def _org_ending(word: str) -> re.Pattern[str]:
+    """Two to seven capitalised words (with "and", "of", "for" between) ending in word."""
+    return re.compile(caps(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*[ \t]+(?:(?:and|of|for|the|on)[ \t]+)?){1,6}")
+                      + re.escape(word) + r"(?![\w’'-])")
+
+
 _NAME_RUN = re.compile(caps(
     r"(?<![\w’'-])(?:[A-Z][\w’'.-]*|(?:van|von|de|der|du|al|bin)(?![\w’'-]))"
     r"(?:[ \t]+(?:[A-Z][\w’'.-]*|(?:van|von|de|der|du|da|dos|di|del|al|bin|ibn|of|to|the|for)(?![\w’'-])))*"
@@ -479,6 +496,12 @@ class Discourse:
             if ent is not None and ent.kind == "person":
                 ent.last_spoke = pos
                 return Resolved(ent.name, ent.role, "person", 0.85, ent)
+            if " " not in mention.name and mention.name.lower() in _FULL_ORG_HEADS:
+                # "Police said" after "Greater Manchester Police are appealing ...": the
+                # organisation as the article named it in full
+                full = self._full_organisation(mention.name.lower(), pos)
+                if full is not None:
+                    return Resolved(full, None, "organisation", 0.85)
             return Resolved(mention.name, None, "organisation", 0.9)
         if mention.kind == "pronoun":
             return self._pronoun(mention, pos)
@@ -741,7 +764,11 @@ class Discourse:
             return self._as_described(mention)
         if head in ORG_NOUNS or _COUNTED.match(mention.text):
             # "the campaign" is no person of that campaign; "two Democratic speechwriters"
-            # are no one person
+            # are no one person; "the council" is the one the article named in full
+            if not mods and head in _FULL_ORG_HEADS and mention.text[:4].lower() == "the ":
+                full = self._full_organisation(head, pos)
+                if full is not None:
+                    return Resolved(full, None, "organisation", 0.75)
             return self._as_described(mention)
         best: tuple[float, int, Entity] | None = None
         for e in self._recent_people(pos):
@@ -855,6 +882,16 @@ class Discourse:
             return Resolved(ent.name, ent.role, ent.kind, 0.7, ent)
         kind = "person" if got[0].kind == "name" else "organisation"
         return Resolved(got[0].name, got[0].role, kind, 0.7)
+
+    def _full_organisation(self, head: str, pos: int) -> str | None:
+        """The last organisation named in full before pos whose name ends in this head
+        word (or, for the police, the name a police force goes by)."""
+        best: tuple[int, str] | None = None
+        for word in _ORG_SYNONYMS.get(head, (head.title(),)):
+            for m in _org_ending(word).finditer(self.text, self.body_start, pos):
+                if best is None or m.start() > best[0]:
+                    best = (m.start(), m.group().strip())
+        return best[1] if best is not None else None
 
     @staticmethod
     def _as_described(mention: Mention) -> Resolved:

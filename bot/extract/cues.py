@@ -22,6 +22,11 @@ from bot.extract.mentions import Mention
 from bot.extract.segment import ABBREV
 from bot.extract.wordfind import occurrences
 
+# the agency that quotes someone is not the speaker: "RIA quoted X as saying", "cited X as"
+_QUOTED_AS = re.compile(r"(?<![\w-])(?:quoted|cited|quoting|citing)\s+([^\"“”;:]{2,80}?)\s+"
+                        r"(as\s+(?:saying|telling|describing|calling|stating|warning|adding|writing|"
+                        r"arguing|claiming|insisting|urging|asking))\b")
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 ACCORDING_RE = re.compile(r"(?<![\w-])(?:[Aa]ccording to|[Aa]s)\s+")
 _NOUN_BEFORE = {"a", "an", "the", "this", "that", "his", "her", "their", "its", "our", "my",
                 "your", "whose", "no", "any", "every", "each", "such", "to", "of", "for",
@@ -461,6 +466,20 @@ def attribution_before(text: str, lo: int, open_at: int) -> Attribution | None:
         if mention is not None:
             best = Attribution(mention, s, e, Cue(m.start(), m.end(), cue_text, "according to"),
                                "according", text[comma + 1:open_at].strip() == "")
+    quoted_as = None
+    if best is None and ("quot" in text[lo:window_end] or "cit" in text[lo:window_end]):
+        found_as = list(_QUOTED_AS.finditer(text, lo, window_end))
+        quoted_as = found_as[-1] if found_as else None
+    if quoted_as is not None:
+        # 'RIA quoted Mikhail Galuzin as saying Moscow was "not going ..."': the one quoted
+        s, e = _trim(text, quoted_as.start(1), quoted_as.end(1))
+        subject = _OBJECT_PRONOUNS.get(text[s:e].lower())  # "quoted him as saying"
+        mention = Mention(text[s:e], "pronoun", head=subject) if subject else \
+            mentions.parse(text[s:e]) if e > s else None
+        if mention is not None and mention.kind in ("name", "org", "pronoun", "description", "unnamed"):
+            return Attribution(mention, s, e, Cue(quoted_as.start(2), quoted_as.end(2), quoted_as.group(2),
+                                                   "say"), "before",
+                               re.fullmatch(r"[\s,:]*", text[quoted_as.end():open_at]) is not None)
     found = [c for c in cues_in(text, lo, window_end) if c.end <= window_end]
     for cue in reversed(found):
         if best is not None and best.cue.start > cue.start:
