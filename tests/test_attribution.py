@@ -1021,3 +1021,18 @@ def test_whoever_an_agency_quotes_is_the_speaker() -> None:
             "TASS quoted him as saying: “We will not come.”\n")
     got = [q.speaker for q in quotes_of(text) if q.kind != "reported"]
     assert got == ["Mikhail Galuzin", "Mikhail Galuzin"]
+
+
+def test_one_of_a_group_is_an_unnamed_source_not_a_nearby_word() -> None:
+    text = ("Title\n\nRiot police blocked the streets around the university.\n\n"
+            "“People are fed up with him,” said one of the protesting students who did not "
+            "want to be identified.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker == "[one of the protesting students]"
+
+
+def test_the_terms_of_an_interview_are_no_statement() -> None:
+    text = ("Title\n\nThe club lost on Saturday.\n\n“We are tired,” said one of the fans, who "
+            "asked not to be named.\n")
+    got = [(q.kind, q.speaker) for q in quotes_of(text)]
+    assert got == [("direct", "[one of the fans]")]

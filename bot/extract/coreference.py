@@ -57,6 +57,8 @@ def _org_ending(word: str) -> re.Pattern[str]:
                       + re.escape(word) + r"(?![\w’'-])")
 
 
+# what an unnamed source's description drops ("one of the fans" keeps its "one")
+_LEADING_DETERMINER = re.compile(r"^(?:the|a|an|another|one(?!\s+of\b)|this|that)\s+", re.I)
 _NAME_RUN = re.compile(caps(
     r"(?<![\w’'-])(?:[A-Z][\w’'.-]*|(?:van|von|de|der|du|al|bin)(?![\w’'-]))"
     r"(?:[ \t]+(?:[A-Z][\w’'.-]*|(?:van|von|de|der|du|da|dos|di|del|al|bin|ibn|of|to|the|for)(?![\w’'-])))*"
@@ -827,7 +829,7 @@ class Discourse:
                     e.last_spoke = pos
                     return Resolved(e.name, e.role, "person", 0.7, e)
         self.unnamed.append((pos, mention.head, set(mention.modifiers), desc))
-        desc = re.sub(r"^(?:the|a|an|another|one|this|that)\s+", "", desc, flags=re.I)
+        desc = _LEADING_DETERMINER.sub("", desc)
         return Resolved(f"[{desc}]", None, "unnamed", 0.7)
 
     def _document(self, mention: Mention, pos: int) -> Resolved:
@@ -897,7 +899,7 @@ class Discourse:
     def _as_described(mention: Mention) -> Resolved:
         """No one to resolve to: the source stays unnamed, under its description ("the
         book", "the senator") — never a guessed name."""
-        desc = re.sub(r"^(?:the|a|an|another|one|this|that)\s+", "", mention.text.strip(), flags=re.I)
+        desc = _LEADING_DETERMINER.sub("", mention.text.strip())
         if not desc:
             return Resolved(None, None, None, 0.0)
         return Resolved(f"[{desc}]", None, "unnamed", 0.5)

@@ -26,6 +26,8 @@ from bot.extract.wordfind import occurrences
 _QUOTED_AS = re.compile(r"(?<![\w-])(?:quoted|cited|quoting|citing)\s+([^\"“”;:]{2,80}?)\s+"
                         r"(as\s+(?:saying|telling|describing|calling|stating|warning|adding|writing|"
                         r"arguing|claiming|insisting|urging|asking))\b")
+_PARTITIVES = {"one", "two", "three", "some", "many", "several", "most", "each", "none", "both",
+               "another", "all", "any", "few", "a few", "one or two"}
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 ACCORDING_RE = re.compile(r"(?<![\w-])(?:[Aa]ccording to|[Aa]s)\s+")
 _NOUN_BEFORE = {"a", "an", "the", "this", "that", "his", "her", "their", "its", "our", "my",
@@ -361,6 +363,8 @@ def source_after(text: str, cue_end: int, hi: int) -> tuple[Mention, int, int] |
                 continue  # "(D-N.C.)" belongs to the name
         if m.group() == ")":
             continue
+        if m.group() == " of " and text[s:m.start()].strip().lower() in _PARTITIVES:
+            continue  # "said one of the protesting students": the partitive is the source
         e = m.start()
         break
     s, e = _trim(text, s, e)

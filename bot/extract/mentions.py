@@ -195,6 +195,8 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
 # "They’re", "I'm", "Let's": a pronoun (or "let") and its verb, capitalised to open a sentence
 _CONTRACTION = re.compile(r"(?:i|you|he|she|it|we|they|let|that|there|here|what|who)[’'](?:s|re|m|ve|ll|d)$")
 _DIGIT = re.compile(r"\d")  # "Twenty20", "G7", "COVID-19": no word of a person's name
+# after these an -ing word qualifies a noun ("the protesting students"), it reports nothing
+_ADJECTIVE_AFTER = (" the", " a", " an", " his", " her", " their", " its", " our")
 _ING = re.compile(r"(?<= )([a-z]+ing)\b")
 _SAID = {"said", "says", "told", "added"}
 _OPENER = re.compile(r"(?:But|And|So|Yet|Or)\s+(?=\S)")
@@ -211,7 +213,8 @@ def clean_phrase(text: str) -> str:
     # "Mr. Kirchner adding that ...", "The grocer said the closure ...": a reporting verb
     # ends the source
     for m in _ING.finditer(text):
-        if m.start() > 0 and (m.group(1) in CUE_FORMS or m.group(1) in _SAID):
+        if m.start() > 0 and (m.group(1) in CUE_FORMS or m.group(1) in _SAID) and \
+                not text[:m.start()].rstrip().lower().endswith(_ADJECTIVE_AFTER):
             return text[:m.start()].rstrip(" ,")
     return text
 

@@ -81,6 +81,8 @@ _TITLE_BEFORE = re.compile(rf"(?:\b(?:{_WORKS}|show|program|programme|series|hea
                            r"video|speech|dubbed|on|of|in|at|from|with)|[’']s)\s*,?\s*$", re.I)
 
 
+_ANONYMITY = re.compile(r"(?:that\s+)?(?:he|she|they|his|her|their\s+)?\s*(?:not\s+to\s+be\s+"
+                        r"(?:named|identified|quoted)|to\s+remain\s+anonymous|anonymity)\b", re.I)
 _LIST_GAP = re.compile(r"\s*(?:[,;]\s*)?(?:(?:and|or|&)\s+)?")
 
 
@@ -374,6 +376,8 @@ def _reported_records(text: str, paras: list[Paragraph], marks: list[Mark], qrec
         blocked = [b for b in near(blocked_all, b_starts, s, e) if b[0] < e and b[1] > s]
         for rep in find_reported(text, s, e, blocked):
             cs, ce = rep.content
+            if _ANONYMITY.match(text, cs, ce):
+                continue  # "who asked not to be named": the terms of an interview, no statement
             cand = [(r, sp) for sp, r in near(quote_spans, q_starts, cs, ce)]
             # (a quotation opening the content is its own even where the content was cut
             # short at a dash or comma inside it)
