@@ -87,6 +87,16 @@ def test_the_rules_answer_stands_unless_another_is_clearly_likelier() -> None:
     assert top is not None and top.name == "A"
 
 
+def test_a_lone_guess_is_given_its_measured_confidence_and_a_lone_rule_answer_its_calibrated_one() -> None:
+    model = ranker.Ranker({"a": 1.0}, [0.0, 1.0], [0.1, 0.9], "x", lone_confidence=0.5)
+    top, p = model.choose([_cand("A", a=1.0)])
+    assert top is not None and top.name == "A" and p == 0.5
+    rule = _cand("R")
+    rule.rule = True
+    assert model.choose([rule]) == (rule, pytest.approx(0.9))
+    assert ranker.load().lone_confidence is not None  # the committed model measures it
+
+
 def test_a_reporting_verb_outside_the_lexicon_still_finds_its_speaker() -> None:
     qs = quotes_of("T\n\nThe match ended late on Saturday.\n\n"
                    "\"Nobody expected that,\" Jane Roe chortled after the final whistle.\n")

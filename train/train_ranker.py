@@ -199,6 +199,16 @@ def _settle(gs: list[Group], right: np.ndarray) -> dict | None:
     return {"mention_kind": kind, "from_rule_confidence": lo, "confidence": by_kind}
 
 
+def _lone_confidence(gs: list[Group]) -> float:
+    """How often a statement's only candidate is right where the rules found no source
+    (a name nearby, taken for want of another): Laplace-smoothed, as such statements are
+    few in PolNeAR (the engine otherwise calls a lone candidate certain)."""
+    lone = [g.scored[0] for g in gs if len(g.names) == 1 and not g.features[0].get("rule")]
+    got = (sum(lone) + 1) / (len(lone) + 2)
+    print(f"  a lone candidate the rules did not give: {sum(lone)}/{len(lone)} right, confidence {got:.3f}")
+    return round(got, 4)
+
+
 def _settled(gs: list[Group], settle: dict | None) -> np.ndarray:
     if not settle:
         return np.zeros(len(gs), dtype=bool)
@@ -296,6 +306,7 @@ def main() -> int:
         "cv_direct_accuracy": round(_accuracy(gs, right, "direct")[0], 4),
         "cv_all_accuracy": round(_accuracy(gs, right, "all")[0], 4),
         "rules_settle": settle,
+        "lone_guess_confidence": _lone_confidence(gs),
         "weights": dict(sorted(weights.items())),
         "calibration": {"x": [round(float(x), 6) for x in iso.X_thresholds_],
                         "y": [round(float(y), 6) for y in iso.y_thresholds_]},

@@ -39,6 +39,9 @@ class Ranker:
     settle_kind: str | None = None
     settle_from: float = 2.0
     settle_confidence: dict[str, float] = field(default_factory=dict)
+    # the measured accuracy of a lone candidate that is not the rules' answer (a name near
+    # a statement no source phrase introduces): a guess, not a choice
+    lone_confidence: float | None = None
     _by_conj: dict[str, dict[str, float]] = field(default_factory=dict)
 
     def settled(self, kind: str, mention_kind: str | None, rule_confidence: float) -> float | None:
@@ -79,6 +82,8 @@ class Ranker:
         if not cands:
             return None, 0.0
         if len(cands) == 1:
+            if not cands[0].rule and self.lone_confidence is not None:
+                return cands[0], self.lone_confidence
             return cands[0], self.calibrate(1.0)
         # (a statement's candidates share their conjunction class: its weights are looked
         # up once)
@@ -153,10 +158,14 @@ def parse(raw: bytes, where: str = "model") -> Ranker:
             and all(isinstance(v, (int, float)) and 0 <= v <= 1 for v in settle["confidence"].values())):
         raise ModelError(f"{where}: 'rules_settle' needs mention_kind, from_rule_confidence and "
                          "confidence by statement kind (0 to 1)")
+    lone = doc.get("lone_guess_confidence")
+    if lone is not None and not (isinstance(lone, (int, float)) and 0 <= lone <= 1):
+        raise ModelError(f"{where}: 'lone_guess_confidence' must be a number from 0 to 1")
     return Ranker({str(k): float(v) for k, v in weights.items()}, [float(x) for x in xs],
                   [float(y) for y in ys], hashlib.sha256(raw).hexdigest()[:16], float(keep),
                   settle.get("mention_kind"), float(settle.get("from_rule_confidence", 2.0)),
-                  {str(k): float(v) for k, v in (settle.get("confidence") or {}).items()})
+                  {str(k): float(v) for k, v in (settle.get("confidence") or {}).items()},
+                  None if lone is None else float(lone))
 
 
 _loaded: Ranker | None = None
