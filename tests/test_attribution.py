@@ -1036,3 +1036,19 @@ def test_the_terms_of_an_interview_are_no_statement() -> None:
             "asked not to be named.\n")
     got = [(q.kind, q.speaker) for q in quotes_of(text)]
     assert got == [("direct", "[one of the fans]")]
+
+
+@pytest.mark.parametrize("epithet", ["the world number one", "the 14-time major winner", "the Kentucky sprinter"])
+def test_a_definite_epithet_refers_to_the_person_the_passage_is_about(epithet: str) -> None:
+    text = ("Title\n\nTiger Woods took a three-stroke lead in Melbourne on Friday.\n\n"
+            "Woods, co-leader overnight, made two birdies in his first two holes.\n\n"
+            f"“I made two big par putts to keep the round going,” {epithet} told reporters.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker == "Tiger Woods"
+
+
+def test_a_title_no_one_holds_stays_unnamed() -> None:
+    text = ("Title\n\nTiger Woods took a three-stroke lead in Melbourne on Friday.\n\n"
+            "“The course is in great shape,” the tournament director told reporters.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker is None or q.speaker.startswith("[")

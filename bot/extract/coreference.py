@@ -804,9 +804,12 @@ class Discourse:
             if last is not None and last.kind == "person" and pos - last.last_spoke < 1500:
                 last.last_spoke = pos
                 return Resolved(last.name, last.role, "person", 0.6, last)
-        elif not mods and head not in UNNAMED_HEADS and head not in DOCUMENT_NOUNS:
-            # "the former schoolteacher admitted": a definite description of one word the
-            # article gave no one, for the person the last sentences are about
+        elif head not in UNNAMED_HEADS and head not in DOCUMENT_NOUNS and (not mods or (
+                len(mods) <= 3 and head not in TITLE_WORDS and head not in GENERIC_PERSON_HEADS
+                and mention.text[:4].lower() == "the ")):
+            # "the former schoolteacher admitted", "the world number one told reporters": a
+            # definite description the article gave no one (an epithet, not a title), for
+            # the person the last sentences are about
             got = self._recent_subject(pos, None, 2)
             if got is not None:
                 got.last_spoke = pos
