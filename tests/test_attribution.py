@@ -1052,3 +1052,26 @@ def test_a_title_no_one_holds_stays_unnamed() -> None:
             "“The course is in great shape,” the tournament director told reporters.\n")
     [q] = [q for q in quotes_of(text) if q.kind == "direct"]
     assert q.speaker is None or q.speaker.startswith("[")
+
+
+@pytest.mark.parametrize(("phrase", "name", "role"), [
+    ("County Coun Cheetham", "Cheetham", "County Coun"),
+    ("Cr Sanderson", "Sanderson", "Cr"),
+    ("Sixty-eight-year-old Steven Love", "Steven Love", "Sixty-eight-year-old"),
+    ("Minister of Antiquities Khaled Al-Anany", "Khaled Al-Anany", "Minister of Antiquities"),
+])
+def test_titles_ages_and_a_roles_object_are_kept_apart_from_the_name(phrase: str, name: str, role: str) -> None:
+    m = parse(phrase)
+    assert m is not None and (m.kind, m.name, m.role) == ("name", name, role)
+
+
+def test_a_place_after_a_persons_role_is_not_that_person() -> None:
+    m = parse("site manager for Invista at Brockworth")
+    assert m is not None and m.kind != "name"
+    m = parse("footage of Trump")  # "... footage of Trump saying": his words
+    assert m is not None and m.name == "Trump"
+    text = ("Title\n\nInvista will cut 220 jobs at its Brockworth plant.\n\n"
+            "In a statement Stephen Johnston, site manager for Invista at Brockworth said: "
+            "\"We must take these difficult steps.\"\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker == "Stephen Johnston"

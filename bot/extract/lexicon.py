@@ -158,7 +158,8 @@ TITLE_WORDS = {
     "sen", "senator", "rep", "representative", "congressman", "congresswoman", "gov",
     "governor", "lt", "gen", "general", "col", "colonel", "sgt", "sergeant", "adm", "admiral",
     "capt", "captain", "maj", "major", "rev", "reverend", "pastor", "father", "bishop",
-    "cardinal", "rabbi", "imam", "judge", "justice", "magistrate", "coroner", "mayor", "president", "vice", "former",
+    "cardinal", "rabbi", "imam", "judge", "justice", "magistrate", "coroner", "coun", "cr",
+    "mayor", "president", "vice", "former",
     "secretary", "chairman", "chairwoman", "chairperson", "chair", "speaker", "leader",
     "majority", "minority", "chief", "director", "attorney", "candidate", "nominee",
     "spokesman", "spokeswoman", "spokesperson", "press", "aide", "adviser", "advisor",
@@ -212,6 +213,7 @@ PREPOSITIONS = {"of", "in", "with", "since", "than", "against", "for", "from", "
 
 # a count or a rank, "Four-time", "Third", "23-year-old": never a name
 NUMBERISH_RE = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                          r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
                           r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                           r"twice|once)(?:-[a-z]+)*$", re.I)
 

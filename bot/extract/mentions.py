@@ -25,6 +25,7 @@ from bot.extract.lexicon import (
     SPEECH_FORMS,
     TITLE_WORDS,
     UNNAMED_HEADS,
+    caps,
 )
 
 MentionKind = Literal["name", "org", "pronoun", "description", "document", "unnamed"]
@@ -194,6 +195,14 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
 
 # "They’re", "I'm", "Let's": a pronoun (or "let") and its verb, capitalised to open a sentence
 _CONTRACTION = re.compile(r"(?:i|you|he|she|it|we|they|let|that|there|here|what|who)[’'](?:s|re|m|ve|ll|d)$")
+def _person_noun(word: str) -> bool:
+    """A word for a person: a title, a role, or shaped like one ("manager", "analyst")."""
+    return word in TITLE_WORDS or word in GENERIC_PERSON_HEADS or word in UNNAMED_HEADS or \
+        word.endswith(("er", "or", "ist", "ian", "man", "woman", "ant", "ent"))
+
+
+_OPENING_THEN_NAME = re.compile(caps(r"\s[a-z][\w’'-]*\s+((?:[A-Z][\w’'.-]*\s+){1,2}[A-Z][\w’'-]*)$"))
+_NAME_AFTER_PREPOSITION = {"at", "in", "for", "of", "from", "near", "with", "on", "to"}
 _DIGIT = re.compile(r"\d")  # "Twenty20", "G7", "COVID-19": no word of a person's name
 # after these an -ing word qualifies a noun ("the protesting students"), it reports nothing
 _ADJECTIVE_AFTER = (" the", " a", " an", " his", " her", " their", " its", " our")
@@ -257,6 +266,13 @@ def _parse_cached(text: str) -> Mention | None:
         parsed = [None if (p.split()[0].lower() in _PREPOSITIONS and not _SHARE.match(p))
                   or p.lower().startswith("according") or _sentence_adverb(p)
                   else _copy(_parse_part(p)) for p in parts[:3]]
+        if parsed[0] is None and parts[0].split()[0].lower() in _PREPOSITIONS:
+            # "In a statement Stephen Johnston, site manager for ...": the opening phrase
+            # runs on into the name
+            tail = _OPENING_THEN_NAME.search(parts[0])
+            named = _copy(_parse_part(tail.group(1))) if tail is not None else None
+            if named is not None and named.kind == "name":
+                parsed[0] = named
         for i in range(2, len(parsed)):
             if parsed[i - 1] is None and parsed[i - 2] is not None:
                 # "Johanna Teske, of the Carnegie Institution in Washington, D.C.": what
@@ -447,6 +463,19 @@ def _parse_simple(phrase: str, cut_clause: bool = True) -> Mention | None:
     role_toks, name_toks = split_name(toks)
     cut = next((i for i in range(1, len(low)) if low[i] in _POSTMOD), len(low))
     head = _POSSESSIVE.sub("", low[cut - 1])
+    if len(name_toks) == 1 and role_toks and role_toks[-1].lower() in _NAME_AFTER_PREPOSITION \
+            and _person_noun(head):
+        # "site manager for Invista at Brockworth": a word after "at" or "for" is a place or
+        # an organisation the description names, not the person it describes (but
+        # "footage of Trump saying" is Trump's)
+        role_toks, name_toks = toks, []
+    elif len(name_toks) >= 3 and role_toks and role_toks[-1].lower() in _NAME_AFTER_PREPOSITION:
+        # "Mayor of London Sadiq Khan", "Minister of Antiquities Khaled Al-Anany": the
+        # role's own object first, the name from its given name on
+        given = next((i for i in range(1, len(name_toks) - 1)
+                      if of_given_name(_strip(name_toks[i])) is not None), None)
+        if given is not None:
+            role_toks, name_toks = role_toks + name_toks[:given], name_toks[given:]
     mods = {_POSSESSIVE.sub("", w) for w in low[:cut - 1] if w not in _DETERMINERS}
     if len(toks) == 2 and low[0] == "the" and NATIONALITY_RE.match(_strip(toks[1])):
         return Mention(text, "description", head=head, modifiers=mods)
