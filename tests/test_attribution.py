@@ -1075,3 +1075,36 @@ def test_a_place_after_a_persons_role_is_not_that_person() -> None:
             "\"We must take these difficult steps.\"\n")
     [q] = [q for q in quotes_of(text) if q.kind == "direct"]
     assert q.speaker == "Stephen Johnston"
+
+
+def test_a_wire_storys_dateline_is_no_speaker() -> None:
+    text = ("Title\n\nCONAKRY, Guinea (AP) Guinea's opposition said Monday that \"appalling\" "
+            "fraud was committed during the poll.\n\n\"We will not accept the results,\" said "
+            "Cellou Dalein Diallo.\n")
+    got = [q.speaker for q in quotes_of(text) if q.kind != "reported"]
+    assert "CONAKRY" not in got and got[-1] == "Cellou Dalein Diallo"
+
+
+@pytest.mark.parametrize("word", ["Goal-scoring", "London-listed", "Fresh-faced"])
+def test_a_capitalised_hyphened_adjective_is_no_name(word: str) -> None:
+    m = parse(word)
+    assert m is None or m.kind not in ("name", "org")
+
+
+@pytest.mark.parametrize("name", ["Ban Ki-moon", "Park Geun-hye"])
+def test_a_hyphened_given_name_is_a_name(name: str) -> None:
+    m = parse(name)
+    assert m is not None and m.name == name
+
+
+def test_a_statement_by_an_organisation_is_the_organisations() -> None:
+    m = parse("a statement by the Indian Embassy here")
+    assert m is not None and (m.kind, m.owner) == ("document", "Indian Embassy")
+
+
+def test_a_role_and_a_full_name_open_the_sentence_as_its_subject() -> None:
+    text = ("Title\n\nAmerican swimmer Rebecca Soni smashed the world record in Beijing on "
+            "Friday.\n\nBiting her lip, she looked in a state of shock after the race.\n\n"
+            "\"It's been a long road to get here,\" said the fresh-faced 21-year-old.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker == "Rebecca Soni"

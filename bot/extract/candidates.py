@@ -28,6 +28,10 @@ from bot.extract.wordfind import word_starts, words_of
 # alternation is tried)
 _RUN = re.compile(caps(r"[A-Z][\w’'.&-]*(?:[ \t]+(?:[A-Z][\w’'.&-]*|(?=[a-z]{2,3}[ \t]+(?:[A-Z]|[a-z]{2,3}[ \t]+[A-Z]))"
                   r"(?:v[ao]n|d(?:e[rl]?|[aiu]|os)|al|bin|ibn|of|for|the)(?=[ \t])))*"))
+# a wire story's opening place (in capitals), its country or date and agency
+_DATELINE = re.compile(r"(?m)^[A-Z][A-Z'.-]{2,}(?:[ \t][A-Z][A-Z'.-]+)*"
+                       r"(?:,[ \t]*[A-Z][\w.]*(?:[ \t][\w.]+){0,3}[ \t]*(?:\([^()\n]{1,30}\))?|[ \t]*\([^()\n]{1,30}\))"
+                       r"[ \t]*(?:[-–—:]|\s(?=[A-Z]))")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _ACRONYM_IN_PARENS = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 _DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -219,8 +223,11 @@ class NameRuns:
         # what is cut from its start, what is left, and whether that is shaped like a
         # nationality ("Norwegian")
         trimmed: dict[str, tuple[int, str, bool]] = {}
+        datelines = [d.span() for d in _DATELINE.finditer(text, start)]
         for m in word_starts(_RUN, text, start, "_’'-"):
             raw, at = m.group(), m.start()
+            if datelines and _inside(at, datelines):
+                continue  # "CONAKRY, Guinea (AP) -", "WASHINGTON, Dec. 3 -": where and when
             got_trim = trimmed.get(raw) if at >= headline_end else None
             if got_trim is None:
                 cut_at, run = _trim_run(raw, at < headline_end, ordinary)

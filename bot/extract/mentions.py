@@ -43,7 +43,7 @@ _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})(?:['’]s)?$")
 _POSSESSIVE = re.compile(r"['’‘]s?$")
 # Words that end a description's head and start its post-modifier:
 # "a source close to the talks", "a lawyer for the outlets".
-_POSTMOD = {"close", "familiar", "for", "of", "at", "in", "with", "from", "on", "who",
+_POSTMOD = {"close", "familiar", "for", "of", "at", "in", "with", "from", "on", "who", "by",
             "that", "which", "to", "near", "inside", "within", "involved", "briefed",
             "knowledgeable", "based", "working", "speaking", "representing",
             # "a GAO report released last year": a participle after the head
@@ -172,7 +172,7 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
                 not _is_title(bare) and not _ACRONYM.match(bare)
                 and low not in NON_NAME_CAPS and low not in ORG_NOUNS and not NUMBERISH_RE.match(bare)
                 and low not in UNNAMED_HEADS and not _DIGIT.search(bare)
-                and not _CONTRACTION.match(low))):
+                and not _CONTRACTION.match(low) and not _HYPHENED_ADJECTIVE.search(bare))):
             name.insert(0, tok)
             k -= 1
             continue
@@ -203,6 +203,9 @@ def _person_noun(word: str) -> bool:
 
 _OPENING_THEN_NAME = re.compile(caps(r"\s[a-z][\w’'-]*\s+((?:[A-Z][\w’'.-]*\s+){1,2}[A-Z][\w’'-]*)$"))
 _NAME_AFTER_PREPOSITION = {"at", "in", "for", "of", "from", "near", "with", "on", "to"}
+# "Goal-scoring", "London-listed", "Fresh-faced": an adjective, whatever its capital
+# (not "Ki-moon", "Geun-hye": a name's second syllable)
+_HYPHENED_ADJECTIVE = re.compile(r"-[a-z]+(?:ing|ed|ly|ful|less|like|born|based|style|wide|free)$")
 _DIGIT = re.compile(r"\d")  # "Twenty20", "G7", "COVID-19": no word of a person's name
 # after these an -ing word qualifies a noun ("the protesting students"), it reports nothing
 _ADJECTIVE_AFTER = (" the", " a", " an", " his", " her", " their", " its", " our")
@@ -439,8 +442,8 @@ def _parse_simple(phrase: str, cut_clause: bool = True) -> Mention | None:
         return Mention(text, "pronoun", head=low[0])
     if len(toks) == 1 and low[0] in RELATIVE_PRONOUNS:
         return Mention(text, "pronoun", head=low[0])
-    if _CONTRACTION.match(low[0]):
-        return None  # "They’re asking ...", "Let's": no name, no organisation
+    if _CONTRACTION.match(low[0]) or len(toks) == 1 and _HYPHENED_ADJECTIVE.search(low[0]):
+        return None  # "They’re asking ...", "Let's", "London-listed": no name, no organisation
     if low[0] in _DETERMINERS and low[0] not in ("its", "his", "her", "their") \
             and not any(_is_cap(_strip(t)) for t in toks[1:]) and len(toks) == 1:
         return None
@@ -492,6 +495,20 @@ def _parse_simple(phrase: str, cut_clause: bool = True) -> Mention | None:
                 break
         if run:
             owner = _POSSESSIVE.sub("", " ".join(run))
+        elif cut < len(low) and low[cut] in ("by", "from", "of", "issued", "released"):
+            # "a statement by the Indian Embassy here", "a statement issued by ...": the
+            # capitalised run after the head's preposition
+            after: list[str] = []
+            for t in toks[cut + 1:]:
+                b = _strip(t)
+                if _is_cap(b) and b.lower() not in NON_NAME_CAPS or after and b.lower() in ("of", "for", "and"):
+                    after.append(b)
+                elif after or b.lower() not in ("the", "by"):
+                    break
+            while after and after[-1].lower() in ("of", "for", "and"):
+                after.pop()
+            if after:
+                owner = " ".join(after)
         if low[0] in ("his", "her", "their"):
             # "his Telegram account": the person's, whatever the medium
             owner = low[0]
@@ -614,6 +631,19 @@ def clause_subject(phrase: str) -> tuple[Mention, int, int] | None:
             if got is None or got.kind not in ("description", "unnamed"):
                 return None
             return got, start, wider
+        # "American swimmer Rebecca Soni smashed", "Pakistan cricket captain Sarfraz Ahmed
+        # said": a word for a person after the capital, then the full name
+        for j in (1, 2):
+            if j + 2 < len(toks) and all(toks[i].group().islower() for i in range(1, j + 1)) and \
+                    _person_noun(_strip(toks[j].group()).lower()) and \
+                    _is_cap(_strip(toks[j + 1].group())) and _is_cap(_strip(toks[j + 2].group())):
+                k = j + 1
+                while k < len(toks) and _is_cap(_strip(toks[k].group())) and k < j + 5:
+                    k += 1
+                got = parse(phrase[start:toks[k - 1].end()])
+                if got is not None and got.kind == "name" and got.name and " " in got.name:
+                    return got, start, toks[k - 1].end()
+                break
     got = parse(phrase[start:end])
     if got is None or got.kind not in ("name", "org", "description", "unnamed"):
         return None
