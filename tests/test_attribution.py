@@ -1108,3 +1108,12 @@ def test_a_role_and_a_full_name_open_the_sentence_as_its_subject() -> None:
             "\"It's been a long road to get here,\" said the fresh-faced 21-year-old.\n")
     [q] = [q for q in quotes_of(text) if q.kind == "direct"]
     assert q.speaker == "Rebecca Soni"
+
+
+def test_the_release_speaks_for_whoever_issued_the_statement_before() -> None:
+    text = ("Title\n\nLocals have given the KMC a 72-hour ultimatum.\n\n“The road was gravelled "
+            "by the locals in 2006,” stated a press statement issued by Icchumati Tole Sudhar "
+            "Samiti.\n\n“The road has been troubling the locals,” the release stated.\n\n"
+            "The KMC said nothing.\n")
+    got = [q.speaker for q in quotes_of(text) if q.kind == "direct"]
+    assert got == ["Icchumati Tole Sudhar Samiti", "Icchumati Tole Sudhar Samiti"]

@@ -225,6 +225,8 @@ class Discourse:
     unnamed: list[tuple[int, str, set[str], str]] = field(default_factory=list)
     # the last organisation or group that spoke, and whether it is plural
     _last_group: tuple[int, Resolved, bool] | None = None
+    # the last statement, release or report whose author the article gave
+    _last_document: tuple[int, Resolved] | None = None
 
     def prescan(self) -> None:
         """Every person named with a first name or a title, anywhere in the article, so
@@ -474,6 +476,10 @@ class Discourse:
 
     def resolve(self, mention: Mention, pos: int) -> Resolved:
         got = self._resolve(mention, pos)
+        if got.speaker and got.kind != "unnamed" and mention.head in DOCUMENT_NOUNS:
+            # "a press statement issued by the residents' committee": what "the release"
+            # says next is the committee's too
+            self._last_document = (pos, got)
         if got.speaker and got.kind in ("organisation", "unnamed") and mention.kind != "pronoun":
             # what "it" and "they" may refer to next: "the Times wrote ... it added"
             plural = (mention.head or "").endswith("s") and got.kind == "unnamed"
@@ -852,6 +858,9 @@ class Discourse:
         issuer = self._issuer(mention, pos)
         if issuer is not None:
             return issuer
+        if self._last_document is not None and pos - self._last_document[0] < 3000:
+            got = self._last_document[1]
+            return Resolved(got.speaker, got.role, got.kind, min(got.confidence, 0.7), got.entity)
         counts = Counter(m.group() for m in _ACRONYM.finditer(self.text, 0, pos)
                          if m.group().lower() not in self.outlet_tokens
                          and m.group().lower() not in TITLE_WORDS)
