@@ -1117,3 +1117,10 @@ def test_the_release_speaks_for_whoever_issued_the_statement_before() -> None:
             "The KMC said nothing.\n")
     got = [q.speaker for q in quotes_of(text) if q.kind == "direct"]
     assert got == ["Icchumati Tole Sudhar Samiti", "Icchumati Tole Sudhar Samiti"]
+
+
+def test_a_role_is_referred_back_to_by_another_word_for_it() -> None:
+    text = ("Title\n\nAt the outset, Justice Muhammad Waheed Khan observed that the rally had "
+            "been called off.\n\n“Was sharing the application enough?” the judge said.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker == "Muhammad Waheed Khan"

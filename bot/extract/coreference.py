@@ -31,6 +31,7 @@ from bot.extract.lexicon import (
     PLACE_OR_MEDIA_HEADS,
     PREPOSITIONS,
     ROLE_GENDER,
+    ROLE_SYNONYMS,
     TITLE_WORDS,
     UNNAMED_HEADS,
     caps,
@@ -786,13 +787,14 @@ class Discourse:
             if (rt & _ROLE_QUALIFIERS) - mods:
                 continue  # "the president" is not the "Vice President"
             score = 0.0
-            if head in rt:
+            held = head in rt or not rt.isdisjoint(ROLE_SYNONYMS.get(head, ()))
+            if held:
                 score += 2
             overlap = len(mods & rt)
             score += overlap
             if mods and overlap == 0:
                 continue
-            if head not in rt and (head not in GENERIC_PERSON_HEADS and
+            if not held and (head not in GENERIC_PERSON_HEADS and
                                    not NATIONALITY_RE.match(head.title()) or overlap < len(mods)):
                 continue  # "the state attorney general" is not the "City Attorney"
             if score <= 0:

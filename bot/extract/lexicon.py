@@ -289,6 +289,19 @@ ORG_NOUNS = {"ministry", "department", "committee", "council", "commission", "ag
              "hospital", "museum", "legislature", "chamber", "secretariat", "directorate",
              "panel", "institution", "trust", "partnership", "bloc", "movement"}
 
+# a role written one way and referred back to another: "Justice Muhammad Waheed Khan ...
+# the judge said", "Pakistan captain Sarfraz Ahmed ... the skipper said"
+ROLE_SYNONYMS: dict[str, frozenset[str]] = {
+    "judge": frozenset({"justice", "magistrate"}), "justice": frozenset({"judge"}),
+    "magistrate": frozenset({"judge"}), "skipper": frozenset({"captain"}),
+    "captain": frozenset({"skipper"}), "boss": frozenset({"manager", "coach", "chief"}),
+    "manager": frozenset({"boss"}), "coach": frozenset({"manager"}),
+    "officer": frozenset({"detective", "constable", "sergeant", "inspector", "superintendent"}),
+    "detective": frozenset({"officer"}), "policeman": frozenset({"constable", "officer"}),
+    "lawmaker": frozenset({"senator", "congressman", "congresswoman", "representative", "mp"}),
+    "legislator": frozenset({"senator", "congressman", "congresswoman", "representative", "mp"}),
+}
+
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december"]
