@@ -1124,3 +1124,22 @@ def test_a_role_is_referred_back_to_by_another_word_for_it() -> None:
             "been called off.\n\n“Was sharing the application enough?” the judge said.\n")
     [q] = [q for q in quotes_of(text) if q.kind == "direct"]
     assert q.speaker == "Muhammad Waheed Khan"
+
+
+@pytest.mark.parametrize(("source", "speaker"), [
+    ("said Montreal Mayor Valerie Plante Thursday.", "Valerie Plante"),
+    ("claimed UP Congress president Ajay Kumar Lallu here.", "Ajay Kumar Lallu"),
+])
+def test_when_and_where_are_no_part_of_the_source(source: str, speaker: str) -> None:
+    text = f"Title\n\nThe new bus line opened this week.\n\n“We have waited a long time,” {source}\n"
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("description", ["the Greek", "the 29-year-old Texan"])
+def test_a_nationality_refers_to_the_person_the_passage_is_about(description: str) -> None:
+    text = ("Title\n\nUndefeated WBC middleweight champion Jermall Charlo has promised a knockout "
+            "on December 7.\n\n"
+            f"“I’m going on two consecutive 12-rounders,” {description} said.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker == "Jermall Charlo"

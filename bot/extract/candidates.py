@@ -32,6 +32,8 @@ _RUN = re.compile(caps(r"[A-Z][\w’'.&-]*(?:[ \t]+(?:[A-Z][\w’'.&-]*|(?=[a-z]
 _DATELINE = re.compile(r"(?m)^[A-Z][A-Z'.-]{2,}(?:[ \t][A-Z][A-Z'.-]+)*"
                        r"(?:,[ \t]*[A-Z][\w.]*(?:[ \t][\w.]+){0,3}[ \t]*(?:\([^()\n]{1,30}\))?|[ \t]*\([^()\n]{1,30}\))"
                        r"[ \t]*(?:[-–—:]|\s(?=[A-Z]))")
+# "the Texan", "the 29-year-old Texan": a nationality after "the" (and a word or two) is a description
+_AFTER_THE = re.compile(r"(?<![\w’'-])[Tt]he\s+(?:[a-z0-9][\w-]*\s+){0,2}$")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _ACRONYM_IN_PARENS = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 _DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -238,7 +240,7 @@ class NameRuns:
             if not run:
                 continue
             at += cut_at
-            if nationality and text[max(0, at - 4):at] in ("the ", "The "):
+            if nationality and _AFTER_THE.search(text, max(0, at - 40), at):
                 continue  # "the Norwegian", "the Republican": a description, read by the rules
             if run in parsed:
                 got = parsed[run]

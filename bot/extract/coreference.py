@@ -760,7 +760,7 @@ class Discourse:
         """"the Norwegian", "the NATO Secretary General", "the Russian leader"."""
         mods = {m for m in mention.modifiers if m not in _GENERIC_DESC}
         head = mention.head
-        if head is not None and _AGE.match(head):
+        if head is not None and (_AGE.match(head) or any(_AGE.match(m) for m in mods)):
             # "the 23-year-old stated": an age is how news refers back to the person it is
             # about, like "he"
             got = self._recent_subject(pos, None)
@@ -812,6 +812,13 @@ class Discourse:
             if last is not None and last.kind == "person" and pos - last.last_spoke < 1500:
                 last.last_spoke = pos
                 return Resolved(last.name, last.role, "person", 0.6, last)
+            if last is None and mention.text[:4].lower() == "the ":
+                # "said the Greek after the match", before anyone has spoken: the person the
+                # last sentences are about
+                got = self._recent_subject(pos, None, 2)
+                if got is not None:
+                    got.last_spoke = pos
+                    return Resolved(got.name, got.role, "person", 0.55, got)
         elif head not in UNNAMED_HEADS and head not in DOCUMENT_NOUNS and (not mods or (
                 len(mods) <= 3 and head not in TITLE_WORDS and head not in GENERIC_PERSON_HEADS
                 and mention.text[:4].lower() == "the ")):

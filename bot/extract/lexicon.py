@@ -244,7 +244,11 @@ NON_NAME_CAPS = {
 # Nationality and place adjectives are open-ended; a definite description whose head is
 # one ("the Norwegian", "the German") refers to a person in context. We recognise them by
 # shape (-an, -ian, -ese, -ish, -i, -ch) rather than by listing countries.
-NATIONALITY_RE = re.compile(r"^[A-Z][a-z]+(?:ian|an|ese|ish|i|ch|ic|ean)$")
+# (and the demonyms not so shaped; not those that are also given names: Finn, Dane, Scot)
+NATIONALITY_RE = re.compile(r"^(?:[A-Z][a-z]+(?:ian|an|ese|ish|i|ch|ic|ean)|Greek|Swiss|French|Dutch|Thai|"
+                            r"Kiwi|Aussie|Argentine|Basque|Czech|Slovak|Swede|Turk|Serb|Croat|Briton|"
+                            r"Spaniard|Frenchman|Englishman|Irishman|Welshman|Scotsman|Dutchman|Filipino|"
+                            r"Cypriot|Maltese|Portuguese)$")
 
 # Generic heads that name a person by rank ("the Russian leader", "NATO boss").
 GENERIC_PERSON_HEADS = {"leader", "boss", "chief", "head", "politician", "statesman",

@@ -209,6 +209,9 @@ _HYPHENED_ADJECTIVE = re.compile(r"-[a-z]+(?:ing|ed|ly|ful|less|like|born|based|
 _DIGIT = re.compile(r"\d")  # "Twenty20", "G7", "COVID-19": no word of a person's name
 # after these an -ing word qualifies a noun ("the protesting students"), it reports nothing
 _ADJECTIVE_AFTER = (" the", " a", " an", " his", " her", " their", " its", " our")
+_WHEN_TAIL = re.compile(r"(?:\s+(?:on|late|early|last|this|earlier|later)?\s*(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|"
+                        r"[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday|yesterday|today|tonight|here|there|"
+                        r"week|month|year|night|morning|afternoon|evening))+$")
 _ING = re.compile(r"(?<= )([a-z]+ing)\b")
 _SAID = {"said", "says", "told", "added"}
 _OPENER = re.compile(r"(?:But|And|So|Yet|Or)\s+(?=\S)")
@@ -218,6 +221,11 @@ def clean_phrase(text: str) -> str:
     text = _PAREN.sub("", text)
     text = text.strip(" \t\n,;:—–-\"“”'’")
     text = _SPACES.sub(" ", text)
+    # "said Montreal Mayor Valerie Plante Thursday", "claimed ... Lallu here": when and
+    # where are no part of the source
+    when = _WHEN_TAIL.search(text)
+    if when is not None and when.start() > 0:
+        text = text[:when.start()]
     # "But the Elysée Palace": a conjunction opening the sentence is no part of the source
     opener = _OPENER.match(text)
     if opener is not None:
@@ -480,7 +488,9 @@ def _parse_simple(phrase: str, cut_clause: bool = True) -> Mention | None:
         if given is not None:
             role_toks, name_toks = role_toks + name_toks[:given], name_toks[given:]
     mods = {_POSSESSIVE.sub("", w) for w in low[:cut - 1] if w not in _DETERMINERS}
-    if len(toks) == 2 and low[0] == "the" and NATIONALITY_RE.match(_strip(toks[1])):
+    if len(toks) >= 2 and low[0] == "the" and NATIONALITY_RE.match(_strip(toks[-1])) and \
+            all(t[:1].islower() or t[:1].isdigit() for t in toks[1:-1]):
+        # "the Greek", "the 29-year-old Texan"
         return Mention(text, "description", head=head, modifiers=mods)
     if head in DOCUMENT_NOUNS and not name_toks:
         owner = None
@@ -616,6 +626,20 @@ def clause_subject(phrase: str) -> tuple[Mention, int, int] | None:
         break
     if end is None:
         return None
+    # "American swimmer Rebecca Soni smashed", "Undefeated WBC middleweight champion Jermall
+    # Charlo has": capitals, a word or two for a person, then the full name
+    n0 = sum(1 for t in toks if t.end() <= end)
+    for j in (1, 2):
+        if n0 <= 3 and n0 + j + 1 < len(toks) and all(toks[i].group().islower() for i in range(n0, n0 + j)) and \
+                _person_noun(_strip(toks[n0 + j - 1].group()).lower()) and \
+                _is_cap(_strip(toks[n0 + j].group())) and _is_cap(_strip(toks[n0 + j + 1].group())):
+            k = n0 + j
+            while k < len(toks) and _is_cap(_strip(toks[k].group())) and k < n0 + j + 4:
+                k += 1
+            got = parse(phrase[start:toks[k - 1].end()])
+            if got is not None and got.kind == "name" and got.name and " " in got.name:
+                return got, start, toks[k - 1].end()
+            break
     if end == toks[0].end() and len(toks) > 1 and toks[1].group().islower() and \
             not _is_title(_strip(toks[0].group())):
         # "Small groups of protesters continued to ...", "Young voters say": a capital
@@ -631,19 +655,6 @@ def clause_subject(phrase: str) -> tuple[Mention, int, int] | None:
             if got is None or got.kind not in ("description", "unnamed"):
                 return None
             return got, start, wider
-        # "American swimmer Rebecca Soni smashed", "Pakistan cricket captain Sarfraz Ahmed
-        # said": a word for a person after the capital, then the full name
-        for j in (1, 2):
-            if j + 2 < len(toks) and all(toks[i].group().islower() for i in range(1, j + 1)) and \
-                    _person_noun(_strip(toks[j].group()).lower()) and \
-                    _is_cap(_strip(toks[j + 1].group())) and _is_cap(_strip(toks[j + 2].group())):
-                k = j + 1
-                while k < len(toks) and _is_cap(_strip(toks[k].group())) and k < j + 5:
-                    k += 1
-                got = parse(phrase[start:toks[k - 1].end()])
-                if got is not None and got.kind == "name" and got.name and " " in got.name:
-                    return got, start, toks[k - 1].end()
-                break
     got = parse(phrase[start:end])
     if got is None or got.kind not in ("name", "org", "description", "unnamed"):
         return None
