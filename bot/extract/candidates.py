@@ -174,6 +174,30 @@ def defined_acronyms(text: str, start: int = 0) -> dict[str, str]:
     return out
 
 
+# what _trim_run makes of a capitalised word opening a run, whatever the article: never
+# cut, always cut (an article, a count or rank), or cut where the article also writes it in
+# lower case (a capital that only opens a sentence, ordinary_capital)
+_KEEP, _CUT, _CUT_IF_ORDINARY = 0, 1, 2
+# (kept per word: the same words open the runs of every article, and NUMBERISH_RE, a
+# case-insensitive alternation, costs several times the rest of the test)
+_openers: dict[str, int] = {}
+
+
+def _opener_class(first: str) -> int:
+    got = _openers.get(first)
+    if got is None:
+        if first.lower() in ("the", "a", "an") or NUMBERISH_RE.match(first):
+            got = _CUT
+        elif first[1:].islower() and first.lower() not in TITLE_WORDS and of_given_name(first) is None:
+            got = _CUT_IF_ORDINARY
+        else:
+            got = _KEEP
+        if len(_openers) >= 50_000:
+            _openers.clear()
+        _openers[first] = got
+    return got
+
+
 def _trim_run(run: str, in_headline: bool, ordinary: set[str]) -> tuple[int, str]:
     """A capitalised run as a name may stand in it: how many characters are cut from its
     start, and what is left ("" for nothing)."""
@@ -192,9 +216,8 @@ def _trim_run(run: str, in_headline: bool, ordinary: set[str]) -> tuple[int, str
     # and an article, are no part of the name
     while run:
         first = run.split(" ", 1)[0]
-        if not (first.lower() in ("the", "a", "an") or NUMBERISH_RE.match(first) or
-                ordinary_capital(first, ordinary)
-                and first.lower() not in TITLE_WORDS and of_given_name(first) is None):
+        opener = _opener_class(first)
+        if not (opener == _CUT or opener == _CUT_IF_ORDINARY and first.lower() in ordinary):
             break
         cut_at = len(first) + 1 if " " in run else len(run)
         run, cut = run[cut_at:], cut + cut_at

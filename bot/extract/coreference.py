@@ -94,7 +94,10 @@ _MULTI_NAME_RUN = re.compile(caps(
     r"(?:v[ao]n|d(?:e[rl]?|[aiu]|os)|al|bin|ibn|of|to|the|for)(?=[ \t])))+"
 ))
 # where a sentence or paragraph starts
-_SENTENCE_START = re.compile(caps(r"(?:[.!?][\"”’']*\s+|\n\s*)(?=[\"“‘'(]?[A-Z])"))
+# (a stop, or a line break, then what follows each: the pattern opens with one set of
+# characters, so that the regex engine skips to them; the same matches as
+# (?:[.!?]["”’']*\s+|\n\s*)(?=...), which it tried at every character)
+_SENTENCE_START = re.compile(caps(r"[.!?\n](?:(?<=\n)\s*|(?<!\n)[\"”’']*\s+)(?=[\"“‘'(]?[A-Z])"))
 _SUBORDINATE = re.compile(r"(?:While|Although|Though|Because|If|Unless|Whereas|Since|When|As|After|"
                           r"Before|Once|Until)\s")
 _INTRO = re.compile(r"(?:(?:On|In|At|During|After|Before|Later|Earlier|Meanwhile|However|But|And|"
@@ -105,7 +108,9 @@ _INTRO = re.compile(r"(?:(?:On|In|At|During|After|Before|Later|Earlier|Meanwhile
 SUBJECT_REACH = 4
 _QUOTE_THEN_SOURCE = re.compile(r"[\"“][^\"“”]{1,400}[\"”]\s*,?\s*")
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+")
-_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")
+# (its first capital, then the look-behind: the regex engine skips to capitals; the same
+# matches as (?<![\w-])[A-Z]{2,6}(?![\w-]))
+_ACRONYM = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{1,5}(?![\w-])")
 _PLACE_PREP = re.compile(r"(?:\bin|\bfrom|\bto|\bof|\bwith|\bagainst|\bon)\s+$")
 _COUNTED = re.compile(r"(?:two|three|four|five|several|many|some|few|both|\d+)\b", re.I)
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")

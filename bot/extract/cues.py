@@ -29,7 +29,9 @@ _QUOTED_AS = re.compile(r"(?<![\w-])(?:quoted|cited|quoting|citing)\s+([^\"“�
 _PARTITIVES = {"one", "two", "three", "some", "many", "several", "most", "each", "none", "both",
                "another", "all", "any", "few", "a few", "one or two"}
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
-ACCORDING_RE = re.compile(r"(?<![\w-])(?:[Aa]ccording to|[Aa]s)\s+")
+# (the look-behind after the letter, so that the pattern opens with a set the regex
+# engine skips to: the same matches as (?<![\w-])(?:[Aa]ccording to|[Aa]s)\s+)
+ACCORDING_RE = re.compile(r"[Aa](?<![\w-][Aa])(?:ccording to|s)\s+")
 _NOUN_BEFORE = {"a", "an", "the", "this", "that", "his", "her", "their", "its", "our", "my",
                 "your", "whose", "no", "any", "every", "each", "such", "to", "of", "for",
                 "in", "on"}
@@ -43,8 +45,13 @@ _ADJECTIVE_BEFORE = {"first", "second", "new", "recent", "latest", "further", "w
                      "official", "public", "formal", "annual", "member"}
 _WORD = re.compile(r"[\w’'.-]+")
 # Where a source phrase before a cue begins: after the clause boundary nearest the verb.
-_CLAUSE_BREAK = re.compile(r"(?:[.;:!?]\s|[\"“”«»]|''|\s(?:that|but|and|because|while|when|"
-                           r"after|before|although|though|since|if|as|so)\s|—|–|--|\s-\s)")
+# (the first character of every form, as one set, then the rest of the form that
+# character opens: the regex engine skips to the characters of the set instead of trying
+# the alternation at every character; the same matches as
+# (?:[.;:!?]\s|["“”«»]|''|\s(?:that|...|so)\s|—|–|--|\s-\s))
+_CLAUSE_BREAK = re.compile(r"[.;:!?\"“”«»'\s—–-](?:(?<=[.;:!?])\s|(?<=[\"“”«»—–])|(?<=')'|"
+                           r"(?<=\s)(?:that|but|and|because|while|when|after|before|although|"
+                           r"though|since|if|as|so)\s|(?<=-)-|(?<=\s)-\s)")
 # breaks that may open a prepositional phrase rather than a clause ("after the debate")
 _PREPOSITION_BREAKS = {"after", "before", "since", "as"}
 # "... continued to", "Trump needs to", "daring him to": a verb before the cue's "to"
@@ -293,7 +300,8 @@ def source_before(text: str, lo: int, cue_start: int) -> tuple[Mention, int, int
     phrase = text[s:e]
     if len(phrase) > 160:
         return None
-    if _CATENATIVE_END.search(phrase):
+    # (its every match ends the phrase with "to", before a final line break perhaps)
+    if phrase.endswith(("to", "to\n")) and _CATENATIVE_END.search(phrase):
         # "Protesters continued to call for ...", "Trump vowed to denounce ...": the
         # subject of the verb before "to"
         got = mentions.clause_subject(phrase)

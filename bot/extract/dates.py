@@ -18,7 +18,9 @@ _WHEN = re.compile(
 
 # every expression _WHEN finds holds one of these: a digit (dates), "day" (weekdays,
 # "yesterday", "today"), "tonight" or "this " ("this morning")
-_MAYBE_WHEN = re.compile(r"\d|day|tonight|this ")
+# (as one set of first characters and what each opens, so that the regex engine skips to
+# them rather than trying the alternation \d|day|tonight|this  at every character)
+_MAYBE_WHEN = re.compile(r"[\ddt](?:(?<=d)ay|(?<=t)(?:onight|his )|(?<![dt]))")
 
 
 def month_number(name: str) -> int:

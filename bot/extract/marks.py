@@ -15,11 +15,18 @@ from dataclasses import dataclass
 
 OPENERS = "“«„"
 CLOSERS = "”»"
-_BODY_MARK = re.compile(r"''|[“”\"«»„]")
-_HEADLINE_MARK = re.compile(r"''|[“”\"«»„‘’']")
+# (written to open with one set of characters, the second apostrophe of "''" asked for
+# after it: a pattern opening with an alternation is tried at every character of the
+# text, one opening with a set only where a character of it stands; same matches as
+# ''|[“”"«»„] and ''|[“”"«»„‘’'])
+_BODY_MARK = re.compile(r"[“”\"«»„'](?:(?<=')'|(?<!'))")
+_HEADLINE_MARK = re.compile(r"[“”\"«»„‘’'](?:(?<=')'?|(?<!'))")
 _PARA = re.compile(r"[^\n]+")
 # a single mark opening a quotation: at a word's start, before a letter or a digit
-_SINGLE_OPENER = re.compile(r"(?:^|(?<=[\s(—–-]))[‘'](?=[A-Za-z0-9])", re.M)
+# (the mark first, what stands before it asked after it, so that the regex engine skips
+# to the marks: the same matches as (?:^|(?<=[\s(—–-]))[‘'](?=[A-Za-z0-9]) under re.M, a
+# line break being a space)
+_SINGLE_OPENER = re.compile(r"[‘'](?<![^\s(—–-][‘'])(?=[A-Za-z0-9])", re.M)
 # Markup left in a scraped text ('<tweet author="..." date="...">'): its attribute values
 # are no quotations
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?>")

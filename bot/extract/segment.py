@@ -10,7 +10,9 @@ from bot.extract.marks import Mark, Paragraph
 
 # A sentence ends at . ! ? (and any closing marks after it) followed by space and a
 # capital, digit or opening mark.
-_BOUNDARY = re.compile(caps(r"[.!?]+[\"”’»)\]']*\s+(?=(?:''|[\"“‘«(\[']?)[A-Z0-9])"))
+# ([.!?][.!?]* rather than [.!?]+: a pattern opening with a set, not a repeat, lets the
+# regex engine skip to the stops instead of trying every character)
+_BOUNDARY = re.compile(caps(r"[.!?][.!?]*[\"”’»)\]']*\s+(?=(?:''|[\"“‘«(\[']?)[A-Z0-9])"))
 ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Adm|Capt|Maj|Rev|St|Jr|Sr|Hon|"
     r"Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|No|Nos|Vol|vs|etc|Inc|Corp|Co|Ltd|Ave|Blvd|"
