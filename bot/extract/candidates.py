@@ -20,13 +20,18 @@ from bot.extract.gender import of_given_name
 from bot.extract.lexicon import NATIONALITY_RE, NUMBERISH_RE, TITLE_WORDS, caps
 from bot.extract.places import is_place
 from bot.extract.segment import ABBREV
-from bot.extract.wordfind import word_starts, words_of
+from bot.extract.wordfind import words_of
 
 # A run of capitalised words (with the particles names carry), as a source is written
 # (the look-ahead first: a particle is two or three letters before a capitalised word or
 # another particle, "van der Ross", which rules most lower-case words out before the
 # alternation is tried)
-_RUN = re.compile(caps(r"[A-Z][\w’'.&-]*(?:[ \t]+(?:[A-Z][\w’'.&-]*|(?=[a-z]{2,3}[ \t]+(?:[A-Z]|[a-z]{2,3}[ \t]+[A-Z]))"
+# (the run opens a word: its first capital, then a look-behind at what stands before it —
+# the same matches as word_starts(pattern without it, text, pos, "_’'-"), without a Python
+# loop over the matches; a look-behind before the capital would cost the regex engine its
+# skip to capitals)
+_RUN = re.compile(caps(r"[A-Z](?<![\w’'-][A-Z])[\w’'.&-]*"
+                  r"(?:[ \t]+(?:[A-Z][\w’'.&-]*|(?=[a-z]{2,3}[ \t]+(?:[A-Z]|[a-z]{2,3}[ \t]+[A-Z]))"
                   r"(?:v[ao]n|d(?:e[rl]?|[aiu]|os)|al|bin|ibn|of|for|the)(?=[ \t])))*"))
 # a wire story's opening place (in capitals), its country or date and agency
 _DATELINE = re.compile(r"(?m)^[A-Z][A-Z'.-]{2,}(?:[ \t][A-Z][A-Z'.-]+)*"
@@ -249,7 +254,7 @@ class NameRuns:
         # nationality ("Norwegian")
         trimmed: dict[str, tuple[int, str, bool]] = {}
         datelines = [d.span() for d in _DATELINE.finditer(text, start)]
-        for m in word_starts(_RUN, text, start, "_’'-"):
+        for m in _RUN.finditer(text, start):
             raw, at = m.group(), m.start()
             if datelines and _inside(at, datelines):
                 continue  # "CONAKRY, Guinea (AP) -", "WASHINGTON, Dec. 3 -": where and when

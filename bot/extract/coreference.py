@@ -38,7 +38,7 @@ from bot.extract.lexicon import (
 )
 from bot.extract.mentions import Mention
 from bot.extract.places import is_place
-from bot.extract.wordfind import word_starts, words_of
+from bot.extract.wordfind import words_of
 from bot.textnorm import without_suffix
 
 # single organisation nouns a source may stand for in full ("Police", "the council"):
@@ -84,9 +84,10 @@ _HEADLINE_WORDS = {"as", "after", "before", "the", "a", "an", "at", "of", "for",
                    "that", "more", "less", "than", "about", "amid", "vs", "vs."}
 # Runs of two words or more: the prescan's only concern (a surname alone is looked up in
 # the text when a pronoun needs it, see _mentioned_before)
-# (found with word_starts: the run must open a word)
+# (the run must open a word: a look-behind after its first capital, as in
+# candidates._RUN — the matches of word_starts(..., "_’'-") without a Python loop over them)
 _MULTI_NAME_RUN = re.compile(caps(
-    r"[A-Z][\w’'.-]*"
+    r"[A-Z](?<![\w’'-][A-Z])[\w’'.-]*"
     # (a joiner only before another capitalised word: "President Uhuru Kenyatta to jail"
     # is no name ending in "to"; that look-ahead first, which rules most lower-case words
     # out before the alternation is tried)
@@ -326,7 +327,7 @@ class Discourse:
     def _runs(self) -> Iterator[tuple[str, int]]:
         """Runs of capitalised words (run, start) that may be names."""
         ordinary = words_of(self.text)
-        for m in word_starts(_MULTI_NAME_RUN, self.text, self.body_start, "_’'-"):
+        for m in _MULTI_NAME_RUN.finditer(self.text, self.body_start):
             group = m.group()
             # a run never crosses a sentence end ("... with Moscow. Russian Ambassador")
             run = _SENTENCE_END.split(group)[-1] if "." in group else group
