@@ -479,7 +479,8 @@ def attribution_before(text: str, lo: int, open_at: int) -> Attribution | None:
             best = Attribution(mention, s, e, Cue(m.start(), m.end(), cue_text, "according to"),
                                "according", text[comma + 1:open_at].strip() == "")
     quoted_as = None
-    if best is None and ("quot" in text[lo:window_end] or "cit" in text[lo:window_end]):
+    # (the words looked for first: no copy of the window, no regex scan of most of them)
+    if best is None and (text.find("quot", lo, window_end) >= 0 or text.find("cit", lo, window_end) >= 0):
         found_as = list(_QUOTED_AS.finditer(text, lo, window_end))
         quoted_as = found_as[-1] if found_as else None
     if quoted_as is not None:
