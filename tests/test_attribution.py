@@ -1143,3 +1143,30 @@ def test_a_nationality_refers_to_the_person_the_passage_is_about(description: st
             f"“I’m going on two consecutive 12-rounders,” {description} said.\n")
     [q] = [q for q in quotes_of(text) if q.kind == "direct"]
     assert q.speaker == "Jermall Charlo"
+
+
+def test_a_surname_shaped_like_a_plural_demonym_after_a_given_name_is_a_person() -> None:
+    # "Yeomans" looks like "Africans"; after the given name "Don" it is a surname
+    assert parse("Don Yeomans").kind == "name"
+    assert parse("South Africans").kind == "org"
+    text = ("Title\n\n“That puts the probability of no impact at 99.998 percent,” said Don "
+            "Yeomans, manager of the office.\n\n"
+            "Yeomans continued: “This is a relatively new discovery.”\n")
+    got = [q.speaker for q in quotes_of(text) if q.kind == "direct"]
+    assert got == ["Don Yeomans", "Don Yeomans"]
+
+
+def test_a_family_name_written_first_stands_for_the_full_name() -> None:
+    text = ("Title\n\nFeng Yujun, head of Russian studies at the China Institutes of "
+            "Contemporary International Relations, said the visit elevated ties.\n\n"
+            "\"The enhanced cooperation is important for peace,\" Feng said.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker == "Feng Yujun"
+
+
+def test_a_headline_run_is_no_full_name_for_its_first_word() -> None:
+    # the headline's title case makes "Obama Sees" a run; "Obama" alone is not its short form
+    text = ("Obama Sees Insult if Voters Stay Home\n\nThe president spoke on Sunday.\n\n"
+            "“My name may not be on the ballot,” Obama said.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker == "Obama"

@@ -371,7 +371,12 @@ class Discourse:
             # by the lexicon, or a person named with a role: not "Obama Sees" of a headline)
             same = self._by_part.get(toks[0], ())
             if len(same) == 1 and same[0].kind == "person" and toks[0] not in TITLE_WORDS and \
-                    (same[0].role or of_given_name(toks[0]) is not None):
+                    (same[0].role or of_given_name(toks[0]) is not None or
+                     # a family name written first ("Feng Yujun" ... "Feng said"), the
+                     # full name written past the first line (a headline's title case
+                     # makes names of any words: "Obama Sees")
+                     same[0].tokens[0] == toks[0] and len(same[0].tokens) > 1
+                     and same[0].first > self.text.find("\n", self.body_start)):
                 return same[0]
         return best
 

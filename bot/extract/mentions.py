@@ -542,8 +542,10 @@ def _parse_simple(phrase: str, cut_clause: bool = True) -> Mention | None:
             return Mention(text, "description", head=head, modifiers=mods)
         if starts_the:
             return Mention(text, "org", name=name, head=head, modifiers=mods)
-        if any(w in ORG_NOUNS for w in (x.lower() for x in name.split())) or \
-                _plural_demonym(name.split()[-1]):
+        parts = name.split()
+        if any(w.lower() in ORG_NOUNS for w in parts) or _plural_demonym(parts[-1]) and (
+                # (after a given name, a surname: "Don Yeomans" are no group)
+                len(parts) == 1 or of_given_name(parts[0]) is None):
             # ("South Africans", "Senate Republicans": a group, never the "he" of a quotation)
             return Mention(text, "org", name=name, head=head, modifiers=mods)
         return Mention(text, "name", name=name, role=role, head=head, modifiers=mods)
