@@ -76,6 +76,25 @@ def test_the_choice_is_the_best_scored_candidate_with_a_calibrated_probability()
     assert model.choose([]) == (None, 0.0)
 
 
+def test_each_kind_of_statement_is_calibrated_by_its_own_map() -> None:
+    model = ranker.Ranker({"a": 2.0, "b": -1.0}, [0.0, 1.0], [0.1, 0.9], "x",
+                          calib_by_kind={"direct": ([0.0, 1.0], [0.0, 0.5])})
+    cands = [_cand("B", b=1.0), _cand("A", a=1.0)]
+    share = 1 / (1 + pow(2.718281828, -3.0))
+    assert model.choose(cands, "direct")[1] == pytest.approx(0.5 * share, rel=1e-3)
+    assert model.choose(cands, "reported")[1] == pytest.approx(0.1 + 0.8 * share, rel=1e-3)
+    # the committed model has a map for every kind the engine gives
+    assert set(ranker.load().calib_by_kind) == {"direct", "continued", "partial", "reported"}
+
+
+def test_a_bad_calibration_by_kind_is_refused_naming_the_kind(tmp_path: Path) -> None:
+    p = tmp_path / "m.json"
+    p.write_text(json.dumps({"format": ranker.FORMAT, "version": ranker.VERSION, "weights": {},
+                             "calibration_by_kind": {"direct": {"x": [1, 0], "y": [0, 1]}}}))
+    with pytest.raises(ranker.ModelError, match=r"calibration_by_kind\.direct"):
+        ranker.load(p)
+
+
 def test_the_rules_answer_stands_unless_another_is_clearly_likelier() -> None:
     rule = _cand("R", r=1.0)
     rule.rule = True

@@ -515,7 +515,7 @@ def _rank(article: Article, recs: list[_Rec], marks: list[Mark], sents: _Sentenc
             continue
         if len(cands) > 1:
             describe(cands, ctx, facts)  # (a lone candidate is chosen whatever it is like)
-        top, p = model.choose(cands)
+        top, p = model.choose(cands, r.kind)
         if top is None:
             r.resolved = None
             continue

@@ -1,9 +1,11 @@
 """The trained speaker ranker: its model file, loaded once, and the choice it makes.
 
 The model is a linear scorer over the sparse features of features.py (a logistic
-regression trained on PolNeAR train by `train/train_ranker.py`), plus a calibration
-map from the chosen candidate's share of the probability to how often such a choice was
-right (isotonic, fitted on cross-validated predictions). It is a small JSON file beside
+regression trained on PolNeAR train by `train/train_ranker.py`), plus calibration
+maps from the chosen candidate's share of the probability to how often such a choice was
+right (isotonic, fitted on cross-validated predictions; one per kind of statement where
+the model file has them, since a quotation and a reported statement at the same share
+are right at different rates). It is a small JSON file beside
 this module; no pickle, nothing executed on load.
 """
 
@@ -42,6 +44,8 @@ class Ranker:
     # the measured accuracy of a lone candidate that is not the rules' answer (a name near
     # a statement no source phrase introduces): a guess, not a choice
     lone_confidence: float | None = None
+    # statement kind → its own calibration map (x, y); kinds not listed use calib_x/y
+    calib_by_kind: dict[str, tuple[list[float], list[float]]] = field(default_factory=dict)
     _by_conj: dict[str, dict[str, float]] = field(default_factory=dict)
 
     def settled(self, kind: str, mention_kind: str | None, rule_confidence: float) -> float | None:
@@ -77,14 +81,15 @@ class Ranker:
             self._by_conj[conj] = got
         return got
 
-    def choose(self, cands: list[Candidate]) -> tuple[Candidate | None, float]:
-        """The best candidate and the calibrated probability that it is the speaker."""
+    def choose(self, cands: list[Candidate], kind: str = "") -> tuple[Candidate | None, float]:
+        """The best candidate and the calibrated probability that it is the speaker of a
+        statement of this kind (direct, continued, partial, reported)."""
         if not cands:
             return None, 0.0
         if len(cands) == 1:
             if not cands[0].rule and self.lone_confidence is not None:
                 return cands[0], self.lone_confidence
-            return cands[0], self.calibrate(1.0)
+            return cands[0], self.calibrate(1.0, kind)
         # (a statement's candidates share their conjunction class: its weights are looked
         # up once)
         conj: str | None = None
@@ -103,10 +108,10 @@ class Ranker:
             rule_share = math.exp(rule.score - top.score) / total
             if share - rule_share <= self.keep_rule:
                 top, share = rule, rule_share
-        return top, self.calibrate(share)
+        return top, self.calibrate(share, kind)
 
-    def calibrate(self, p: float) -> float:
-        xs, ys = self.calib_x, self.calib_y
+    def calibrate(self, p: float, kind: str = "") -> float:
+        xs, ys = self.calib_by_kind.get(kind) or (self.calib_x, self.calib_y)
         if not xs:
             return p
         if p <= xs[0]:
@@ -141,12 +146,14 @@ def parse(raw: bytes, where: str = "model") -> Ranker:
         raise ModelError(f"{where}: model version {doc.get('version')!r}, this engine reads {VERSION}")
     weights = doc.get("weights")
     calib = doc.get("calibration") or {}
-    xs, ys = calib.get("x", []), calib.get("y", [])
     if not isinstance(weights, dict) or not all(isinstance(v, (int, float)) for v in weights.values()):
         raise ModelError(f"{where}: 'weights' must map feature names to numbers")
-    if not (isinstance(xs, list) and isinstance(ys, list) and len(xs) == len(ys)
-            and all(isinstance(v, (int, float)) for v in xs + ys) and xs == sorted(xs)):
-        raise ModelError(f"{where}: 'calibration' needs x (ascending) and y of one length")
+    xs, ys = _calibration_map(calib, f"{where}: 'calibration'")
+    raw_by_kind = doc.get("calibration_by_kind") or {}
+    if not isinstance(raw_by_kind, dict):
+        raise ModelError(f"{where}: 'calibration_by_kind' must map statement kinds to maps")
+    by_kind = {str(k): _calibration_map(m, f"{where}: 'calibration_by_kind.{k}'")
+               for k, m in raw_by_kind.items()}
     keep = doc.get("keep_rule_within", 0.0)
     if not isinstance(keep, (int, float)) or not 0.0 <= keep <= 1.0:
         raise ModelError(f"{where}: 'keep_rule_within' must be a number from 0 to 1")
@@ -161,11 +168,19 @@ def parse(raw: bytes, where: str = "model") -> Ranker:
     lone = doc.get("lone_guess_confidence")
     if lone is not None and not (isinstance(lone, (int, float)) and 0 <= lone <= 1):
         raise ModelError(f"{where}: 'lone_guess_confidence' must be a number from 0 to 1")
-    return Ranker({str(k): float(v) for k, v in weights.items()}, [float(x) for x in xs],
-                  [float(y) for y in ys], hashlib.sha256(raw).hexdigest()[:16], float(keep),
+    return Ranker({str(k): float(v) for k, v in weights.items()}, xs, ys,
+                  hashlib.sha256(raw).hexdigest()[:16], float(keep),
                   settle.get("mention_kind"), float(settle.get("from_rule_confidence", 2.0)),
                   {str(k): float(v) for k, v in (settle.get("confidence") or {}).items()},
-                  None if lone is None else float(lone))
+                  None if lone is None else float(lone), by_kind)
+
+
+def _calibration_map(m: object, what: str) -> tuple[list[float], list[float]]:
+    xs, ys = (m.get("x", []), m.get("y", [])) if isinstance(m, dict) else (None, None)
+    if not (isinstance(xs, list) and isinstance(ys, list) and len(xs) == len(ys)
+            and all(isinstance(v, (int, float)) for v in xs + ys) and xs == sorted(xs)):
+        raise ModelError(f"{what} needs x (ascending) and y of one length")
+    return [float(x) for x in xs], [float(y) for y in ys]
 
 
 _loaded: Ranker | None = None
