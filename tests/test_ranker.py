@@ -95,6 +95,15 @@ def test_a_bad_calibration_by_kind_is_refused_naming_the_kind(tmp_path: Path) ->
         ranker.load(p)
 
 
+def test_the_rules_settle_a_name_but_not_a_place() -> None:
+    model = ranker.Ranker({}, [], [], "x", settle_kind="name", settle_from=0.0,
+                          settle_confidence={"direct": 0.97}, settle_places=False)
+    assert model.settled("direct", "name", 0.9, "Ana Ruiz") == 0.97
+    assert model.settled("direct", "name", 0.9, "New Hampshire") is None
+    assert model.settled("direct", "pronoun", 0.9, "Ana Ruiz") is None
+    assert ranker.load().settle_places is False  # as measured on train: places go to the model
+
+
 def test_the_rules_answer_stands_unless_another_is_clearly_likelier() -> None:
     rule = _cand("R", r=1.0)
     rule.rule = True

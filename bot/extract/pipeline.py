@@ -473,7 +473,7 @@ def _rank(article: Article, recs: list[_Rec], marks: list[Mark], sents: _Sentenc
         mention_kind = r.mention.kind if r.mention else None
         # (a name phrase the rules could only keep as a description, "[Slamming PM Modi,
         # CM Kejriwal had]", is no name: the model is asked)
-        settled = model.settled(r.kind, mention_kind, rule.confidence) \
+        settled = model.settled(r.kind, mention_kind, rule.confidence, rule.speaker) \
             if model is not None and rule is not None and rule.speaker and rule.kind != "unnamed" else None
         if settled is not None and rule is not None and rule.speaker:
             # a full name next to its cue: the rules are as right as the model there

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.extract.candidates import Candidate
+from bot.extract.places import is_place
 
 MODEL_PATH = Path(__file__).resolve().parent / "speaker_ranker.json"
 FORMAT = "quotebot-speaker-ranker"
@@ -41,6 +42,7 @@ class Ranker:
     settle_kind: str | None = None
     settle_from: float = 2.0
     settle_confidence: dict[str, float] = field(default_factory=dict)
+    settle_places: bool = True  # False: a name that is a place ("Ohio") goes to the model
     # the measured accuracy of a lone candidate that is not the rules' answer (a name near
     # a statement no source phrase introduces): a guess, not a choice
     lone_confidence: float | None = None
@@ -48,9 +50,12 @@ class Ranker:
     calib_by_kind: dict[str, tuple[list[float], list[float]]] = field(default_factory=dict)
     _by_conj: dict[str, dict[str, float]] = field(default_factory=dict)
 
-    def settled(self, kind: str, mention_kind: str | None, rule_confidence: float) -> float | None:
+    def settled(self, kind: str, mention_kind: str | None, rule_confidence: float,
+                speaker: str = "") -> float | None:
         """The confidence of the rules' answer where the model need not be asked."""
         if mention_kind != self.settle_kind or rule_confidence < self.settle_from:
+            return None
+        if not self.settle_places and is_place(speaker):
             return None
         return self.settle_confidence.get(kind)
 
@@ -162,17 +167,20 @@ def parse(raw: bytes, where: str = "model") -> Ranker:
             isinstance(settle.get("mention_kind"), str)
             and isinstance(settle.get("from_rule_confidence"), (int, float))
             and isinstance(settle.get("confidence"), dict)
-            and all(isinstance(v, (int, float)) and 0 <= v <= 1 for v in settle["confidence"].values())):
+            and all(isinstance(v, (int, float)) and 0 <= v <= 1 for v in settle["confidence"].values())
+            and isinstance(settle.get("places", True), bool)):
         raise ModelError(f"{where}: 'rules_settle' needs mention_kind, from_rule_confidence and "
-                         "confidence by statement kind (0 to 1)")
+                         "confidence by statement kind (0 to 1), and places true or false")
     lone = doc.get("lone_guess_confidence")
     if lone is not None and not (isinstance(lone, (int, float)) and 0 <= lone <= 1):
         raise ModelError(f"{where}: 'lone_guess_confidence' must be a number from 0 to 1")
     return Ranker({str(k): float(v) for k, v in weights.items()}, xs, ys,
-                  hashlib.sha256(raw).hexdigest()[:16], float(keep),
-                  settle.get("mention_kind"), float(settle.get("from_rule_confidence", 2.0)),
-                  {str(k): float(v) for k, v in (settle.get("confidence") or {}).items()},
-                  None if lone is None else float(lone), by_kind)
+                  hashlib.sha256(raw).hexdigest()[:16], keep_rule=float(keep),
+                  settle_kind=settle.get("mention_kind"),
+                  settle_from=float(settle.get("from_rule_confidence", 2.0)),
+                  settle_confidence={str(k): float(v) for k, v in (settle.get("confidence") or {}).items()},
+                  settle_places=bool(settle.get("places", True)),
+                  lone_confidence=None if lone is None else float(lone), calib_by_kind=by_kind)
 
 
 def _calibration_map(m: object, what: str) -> tuple[list[float], list[float]]:
