@@ -1170,3 +1170,31 @@ def test_a_headline_run_is_no_full_name_for_its_first_word() -> None:
             "“My name may not be on the ballot,” Obama said.\n")
     [q] = [q for q in quotes_of(text) if q.kind == "direct"]
     assert q.speaker == "Obama"
+
+
+@pytest.mark.parametrize(("phrase", "name", "role"), [
+    ("Foreign Minister Abu Bakr al-Qirbi", "Abu Bakr al-Qirbi", "Foreign Minister"),
+    ("Spokesman Basil al-Khateeb", "Basil al-Khateeb", "Spokesman"),
+    ("Minister for Transport Lui Tuck Yew", "Lui Tuck Yew", "Minister for Transport"),
+    ("Minister of Foreign Affairs Vivian Balakrishnan", "Vivian Balakrishnan",
+     "Minister of Foreign Affairs"),
+    ("Chief Justice John G. Roberts Jr.", "John G. Roberts Jr", "Chief Justice"),
+])
+def test_a_name_is_told_from_its_role_past_particles_and_portfolios(phrase: str, name: str,
+                                                                     role: str) -> None:
+    got = parse(phrase)
+    assert got is not None and (got.kind, got.name, got.role) == ("name", name, role)
+
+
+def test_a_surname_after_a_joined_particle_is_the_full_name() -> None:
+    text = ("Title\n\nSpokesman Basil al-Khateeb said some hostages had been freed.\n\n"
+            "\"Thirty-two were released today,\" Khateeb said.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker == "Basil al-Khateeb"
+
+
+def test_a_family_name_also_in_the_headline_stands_for_the_full_name() -> None:
+    text = ("Lui Tuck Yew: I am concerned\n\nMinister for Transport Lui Tuck Yew has issued a "
+            "statement.\n\n“I am extremely concerned with today’s incident,” Lui wrote.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker == "Lui Tuck Yew"

@@ -376,7 +376,7 @@ class Discourse:
                      # full name written past the first line (a headline's title case
                      # makes names of any words: "Obama Sees")
                      same[0].tokens[0] == toks[0] and len(same[0].tokens) > 1
-                     and same[0].first > self.text.find("\n", self.body_start)):
+                     and same[0].mentions[-1] > self.text.find("\n", self.body_start)):
                 return same[0]
         return best
 

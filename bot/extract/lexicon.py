@@ -409,3 +409,18 @@ def _stance_forms() -> dict[str, str]:
 
 
 STANCE_FORMS = _stance_forms()
+
+
+# What a minister or secretary is "of" or "for": the portfolio words of governments'
+# titles ("Minister for Transport Lui Tuck Yew", "Secretary of State for Health and Social
+# Care"), which end a role before the name that follows it.
+PORTFOLIO_WORDS = {"transport", "transportation", "health", "education", "finance", "defence", "defense",
+                   "justice", "trade", "industry", "energy", "environment", "agriculture", "labour",
+                   "labor", "housing", "culture", "tourism", "sport", "sports", "communications",
+                   "information", "interior", "foreign", "home", "affairs", "planning", "works",
+                   "water", "power", "mines", "petroleum", "economy", "commerce", "fisheries",
+                   "forestry", "security", "welfare", "employment", "immigration", "infrastructure",
+                   "aviation", "railways", "roads", "youth", "women", "children", "family", "social",
+                   "care", "science", "technology", "innovation", "digital", "local", "government",
+                   "state", "public", "national", "development", "resources", "land", "lands",
+                   "environmental", "investment", "budget", "treasury", "revenue", "and", "&"}

@@ -21,6 +21,7 @@ from bot.extract.lexicon import (
     NUMBERISH_RE,
     ORG_NOUNS,
     PERSONAL_PRONOUNS,
+    PORTFOLIO_WORDS,
     RELATIVE_PRONOUNS,
     SPEECH_FORMS,
     TITLE_WORDS,
@@ -133,8 +134,13 @@ class Mention:
         self.owner = owner
 
 
+# a particle joined to a capitalised name: "al-Qirbi", "el-Sisi", "bin-Salman"
+_JOINED_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|at|an|ar|az|ul|bin|ibn|abu|abd|ben)-[A-Z]")
+
+
 def _is_cap(tok: str) -> bool:
-    return bool(tok) and (tok[0].isupper() or (tok[0] in "’'" and len(tok) > 1))
+    return bool(tok) and (tok[0].isupper() or (tok[0] in "’'" and len(tok) > 1)
+                          or tok[0] in "abeiu" and _JOINED_PARTICLE.match(tok) is not None)
 
 
 def _strip(tok: str) -> str:
@@ -480,11 +486,21 @@ def _parse_simple(phrase: str, cut_clause: bool = True) -> Mention | None:
         # an organisation the description names, not the person it describes (but
         # "footage of Trump saying" is Trump's)
         role_toks, name_toks = toks, []
-    elif len(name_toks) >= 3 and role_toks and role_toks[-1].lower() in _NAME_AFTER_PREPOSITION:
+    elif len(name_toks) >= 3 and role_toks and (role_toks[-1].lower() in _NAME_AFTER_PREPOSITION or
+                                                _strip(role_toks[-1]).lower() in PORTFOLIO_WORDS):
         # "Mayor of London Sadiq Khan", "Minister of Antiquities Khaled Al-Anany": the
-        # role's own object first, the name from its given name on
+        # role's own object first, the name from its given name on; "Minister for
+        # Transport Lui Tuck Yew", "Minister of Foreign Affairs Vivian Balakrishnan": past
+        # the portfolio's words, a name of two words or more
         given = next((i for i in range(1, len(name_toks) - 1)
-                      if of_given_name(_strip(name_toks[i])) is not None), None)
+                      if of_given_name(_strip(name_toks[i])) is not None), None) \
+            if role_toks[-1].lower() in _NAME_AFTER_PREPOSITION else None
+        if given is None:
+            k = 0
+            while k < len(name_toks) and _strip(name_toks[k]).lower() in PORTFOLIO_WORDS:
+                k += 1
+            given = k if 0 < k <= len(name_toks) - 2 and _strip(name_toks[k - 1]).lower() not in (
+                "and", "&") else None
         if given is not None:
             role_toks, name_toks = role_toks + name_toks[:given], name_toks[given:]
     mods = {_POSSESSIVE.sub("", w) for w in low[:cut - 1] if w not in _DETERMINERS}
