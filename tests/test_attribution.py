@@ -1198,3 +1198,13 @@ def test_a_family_name_also_in_the_headline_stands_for_the_full_name() -> None:
             "statement.\n\n“I am extremely concerned with today’s incident,” Lui wrote.\n")
     [q] = [q for q in quotes_of(text) if q.kind == "direct"]
     assert q.speaker == "Lui Tuck Yew"
+
+
+def test_a_title_word_after_a_given_name_is_a_surname() -> None:
+    assert (parse("Damian King").kind, parse("Damian King").name) == ("name", "Damian King")
+    assert parse("The FBI").kind != "name"  # ("The" is in the longer list of given names)
+    text = ("Title\n\nThe pump maker, Flowserve, will close its foundry.\n\n"
+            "The state organiser, Damian King, says the company wants to close the plant.\n\n"
+            "\"The foundry shop is the absolute heart of that business,\" he said.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker == "Damian King"

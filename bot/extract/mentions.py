@@ -152,6 +152,15 @@ def _is_title(tok: str) -> bool:
     return t in TITLE_WORDS or t in HONORIFICS
 
 
+def _given_name_before_title(tok: str) -> bool:
+    """Is tok a given name (of the longer list) that makes the title word after it a
+    surname ("Damian King")? Not a word of another use the list also holds ("The FBI",
+    "One Republican")."""
+    low = tok.lower()
+    return not _is_title(tok) and low not in _DETERMINERS and low not in NON_NAME_CAPS and \
+        not NUMBERISH_RE.match(tok) and of_given_name(tok) is not None
+
+
 def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     """Split "NATO Secretary General Jens Stoltenberg" into role and name tokens: the
     name is the longest run of capitalised non-title words at the end (with particles
@@ -165,8 +174,10 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
         after_honorific = k >= 2 and _strip(tokens[k - 2]).lower().rstrip(".") in HONORIFICS
         shouting = len(bare) > 6 and bare.isupper()
         # "Howard Dean": after a given name, a title word is a surname
-        surname = not name and k == len(tokens) and k >= 2 and \
-            _strip(tokens[k - 2]).lower() in GIVEN_NAME_GENDER and _is_cap(_strip(tokens[k - 2]))
+        surname = not name and k == len(tokens) and k >= 2 and _is_cap(_strip(tokens[k - 2])) and (
+            _strip(tokens[k - 2]).lower() in GIVEN_NAME_GENDER or
+            # ("Damian King": a given name of the longer list, itself no title)
+            not bare.endswith("s") and _given_name_before_title(_strip(tokens[k - 2])))
         initial = bool(name) and len(tok) == 2 and tok[0].isupper() and tok[1] == "."
         # "Will Williams", "Mark Jones": a given name that is also a word, opening the
         # phrase right before a surname
