@@ -1208,3 +1208,14 @@ def test_a_title_word_after_a_given_name_is_a_surname() -> None:
             "\"The foundry shop is the absolute heart of that business,\" he said.\n")
     [q] = [q for q in quotes_of(text) if q.kind == "direct"]
     assert q.speaker == "Damian King"
+
+
+def test_a_name_described_as_a_place_is_no_speaker() -> None:
+    text = ("Title\n\nGovernor Nasir Idris has dissolved the councils.\n\n"
+            "Addressing the chairpersons at the Government House, Birnin Kebbi, the state "
+            "capital, he thanked them for their service.\n\n"
+            "He said that there were laws governing the councils.\n\n"
+            "“We did not intend to send anybody away,” he said.\n")
+    got = [(q.kind, q.speaker) for q in quotes_of(text)]
+    assert got and all(speaker == "Nasir Idris" for _, speaker in got)
+    assert ("direct", "Nasir Idris") in got

@@ -28,6 +28,7 @@ from bot.extract.lexicon import (
     NON_NAME_CAPS,
     ORG_NOUNS,
     PERSONAL_PRONOUNS,
+    PLACE_HEADS,
     PLACE_OR_MEDIA_HEADS,
     PREPOSITIONS,
     ROLE_GENDER,
@@ -65,6 +66,8 @@ _NAME_RUN = re.compile(caps(
     r"(?:[ \t]+(?:[A-Z][\w’'.-]*|(?:van|von|de|der|du|da|dos|di|del|al|bin|ibn|of|to|the|for)(?![\w’'-])))*"
 ))
 _WORD = re.compile(r"\S+")
+_PLACE_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[a-z-]+\s+){0,3}(?:" +
+                               "|".join(sorted(PLACE_HEADS)) + r")(?=\s*[,.;:)]|\s+(?:in|of|on|near)\b)")
 DESCRIPTION_REACH = 40_000
 # title words that only qualify a role ("former", "deputy", "then"): never its head
 _ROLE_MODIFIERS = {"then", "first", "late", "under", "private", "field", "state", "house", "white",
@@ -290,6 +293,9 @@ class Discourse:
             ent = self.add_name(mention, run_start, speaking=False)
             if ent is not None and mention.role:
                 ent.confirmed = True
+            if ent is not None and ent.kind == "person" and not ent.role and \
+                    _PLACE_APPOSITION.match(self.text, run_start + len(run)):
+                ent.kind = "organisation"  # "Birnin Kebbi, the state capital": a place
             known[run] = ent
 
     def _role_start(self, pos: int) -> int:
@@ -393,8 +399,10 @@ class Discourse:
                     name.split()[-1].lower() in PLACE_OR_MEDIA_HEADS or \
                     not mention.role and self.text[max(0, pos - 4):pos].lower() == "the " and \
                     name.split()[0].lower().rstrip(".") not in HONORIFICS or \
-                    not mention.role and is_place(name):
-                # ("the Old Bailey", "the Cape Times": no person is written after "the")
+                    not mention.role and is_place(name) or \
+                    mention.role is not None and mention.role.split()[-1].lower() in PLACE_HEADS:
+                # ("the Old Bailey", "the Cape Times": no person is written after "the";
+                # "Birnin Kebbi, the state capital": a place by its apposition)
                 kind = "organisation"
             ent = Entity(name=name, kind=kind, role=mention.role, first=pos)
             self.entities.append(ent)

@@ -424,3 +424,9 @@ PORTFOLIO_WORDS = {"transport", "transportation", "health", "education", "financ
                    "care", "science", "technology", "innovation", "digital", "local", "government",
                    "state", "public", "national", "development", "resources", "land", "lands",
                    "environmental", "investment", "budget", "treasury", "revenue", "and", "&"}
+
+# What a place is called in apposition ("Birnin Kebbi, the state capital", "Iten, a town in
+# the Rift Valley"): a name so described is no person.
+PLACE_HEADS = {"capital", "city", "town", "village", "county", "district", "region", "province",
+               "suburb", "island", "country", "municipality", "borough", "neighbourhood",
+               "neighborhood", "township", "hamlet", "port", "resort", "settlement"}

@@ -311,6 +311,12 @@ def _parse_cached(text: str) -> Mention | None:
             # "African-Americans, he said, can ...": the subject next to the cue speaks;
             # the phrase before the comma is fronted from the statement
             return parsed[-1]
+        if len(parts) > 3:
+            # (past the three parts weighed: "Addressing the chairperson at the Government
+            # House, Birnin Kebbi, the state capital, he")
+            last = _copy(_parse_part(parts[-1]))
+            if last is not None and last.kind == "pronoun" and last.head in _SUBJECT_PRONOUNS:
+                return last
         # the part that is most nearly a name alone wins: "thousands of people watching
         # from the National Mall, Mr. Obama" is Mr. Obama
         order = sorted(range(len(parsed)), key=lambda i: -_name_share(parsed[i], parts[i]))
