@@ -1219,3 +1219,19 @@ def test_a_name_described_as_a_place_is_no_speaker() -> None:
     got = [(q.kind, q.speaker) for q in quotes_of(text)]
     assert got and all(speaker == "Nasir Idris" for _, speaker in got)
     assert ("direct", "Nasir Idris") in got
+
+
+@pytest.mark.parametrize(("full", "short"), [("Aminu Sarkin-Fada", "Mr Sarkin-Fada"),
+                                             ("Aung San Suu Kyi", "Suu Kyi")])
+def test_a_surname_of_two_words_stands_for_the_full_name(full: str, short: str) -> None:
+    text = (f"Title\n\nThe chairperson, {full}, thanked the governor.\n\n"
+            f"“We would not have achieved it without him,” {short} said.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker == full
+
+
+def test_a_title_before_a_name_is_no_part_of_its_full_form() -> None:
+    text = ("Title\n\nBillionaire Donald Trump spoke on Monday.\n\n"
+            "“We will win,” Donald Trump said.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker == "Donald Trump"

@@ -370,7 +370,7 @@ class Discourse:
                 return ent
             # "Stoltenberg" / "Jens Stoltenberg": a surname alone, or a fuller form
             if toks[-1] == et[-1] and (len(toks) == 1 or len(et) == 1 or toks[0] == et[0]
-                                       or toks[0][:1] == et[0][:1]):
+                                       or toks[0][:1] == et[0][:1] or self._tail_of(toks, ent)):
                 best = best or ent
         if best is None and len(toks) == 1:
             # a given name alone: the one person the article named with it (a given name
@@ -385,6 +385,18 @@ class Discourse:
                      and same[0].mentions[-1] > self.text.find("\n", self.body_start)):
                 return same[0]
         return best
+
+    def _tail_of(self, toks: list[str], ent: Entity) -> bool:
+        """Is a name of two words or more the end of the entity's ("Sarkin-Fada" of "Aminu
+        Sarkin-Fada", "Suu Kyi" of "Aung San Suu Kyi")? Not where the words before it are
+        a title ("Billionaire Donald Trump") or the fuller form is only a headline's title
+        case ("McCain Challenger Kelli Ward")."""
+        et = ent.tokens
+        if len(et) <= len(toks) or et[-len(toks):] != toks:
+            return False
+        if any(t in TITLE_WORDS or t in GENERIC_PERSON_HEADS for t in et[:-len(toks)]):
+            return False
+        return ent.mentions[-1] > self.text.find("\n", self.body_start) if ent.mentions else False
 
     def add_name(self, mention: Mention, pos: int, speaking: bool) -> Entity | None:
         assert mention.name is not None
