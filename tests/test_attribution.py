@@ -1235,3 +1235,19 @@ def test_a_title_before_a_name_is_no_part_of_its_full_form() -> None:
             "“We will win,” Donald Trump said.\n")
     [q] = [q for q in quotes_of(text) if q.kind == "direct"]
     assert q.speaker == "Donald Trump"
+
+
+@pytest.mark.parametrize("description", ["the Czech player", "the London Marathon champion"])
+def test_a_title_no_one_holds_refers_to_the_person_the_passage_is_about(description: str) -> None:
+    text = ("Title\n\nSerena Williams beat Lucie Safarova in three sets on Saturday.\n\n"
+            "Following the final, Safarova spoke about falling short in the third set.\n\n"
+            f"\"It just slipped away, so I'm a bit sad,\" {description} said.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker == "Lucie Safarova"
+
+
+def test_a_title_someone_else_holds_is_not_given_to_the_passage_s_subject() -> None:
+    text = ("Title\n\nSenator Ana Ruiz spoke about the budget on Monday.\n\n"
+            "\"It is a bad deal,\" the state governor said.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker != "Ana Ruiz"

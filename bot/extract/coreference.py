@@ -21,6 +21,7 @@ from bot.extract.gender import of_given_name
 from bot.extract.lexicon import (
     CUE_FORMS,
     DOCUMENT_NOUNS,
+    EPITHET_HEADS,
     GENERIC_PERSON_HEADS,
     GIVEN_NAME_GENDER,
     HONORIFICS,
@@ -190,7 +191,7 @@ class Entity:
     @property
     def role_tokens(self) -> frozenset[str]:
         if self._rt_of != self.role:
-            self._rt = frozenset(t.lower().strip(".,") for t in (self.role or "").split())
+            self._rt = frozenset(t.lower().strip(".,()") for t in (self.role or "").split())
             self._rt_of = self.role
         return self._rt
 
@@ -850,6 +851,14 @@ class Discourse:
                 if got is not None:
                     got.last_spoke = pos
                     return Resolved(got.name, got.role, "person", 0.55, got)
+        elif head in EPITHET_HEADS and 0 < len(mods) <= 3 and mention.text[:4].lower() == "the ":
+            # "the London Marathon champion said", "the Czech player said": an epithet
+            # the article gave no one, for the person the last sentences are about, where
+            # no role of theirs says otherwise
+            got = self._recent_subject(pos, None, 2)
+            if got is not None and got.kind == "person" and not (got.role_tokens & TITLE_WORDS):
+                got.last_spoke = pos
+                return Resolved(got.name, got.role, "person", 0.55, got)
         elif head not in UNNAMED_HEADS and head not in DOCUMENT_NOUNS and (not mods or (
                 len(mods) <= 3 and head not in TITLE_WORDS and head not in GENERIC_PERSON_HEADS
                 and mention.text[:4].lower() == "the ")):

@@ -430,3 +430,15 @@ PORTFOLIO_WORDS = {"transport", "transportation", "health", "education", "financ
 PLACE_HEADS = {"capital", "city", "town", "village", "county", "district", "region", "province",
                "suburb", "island", "country", "municipality", "borough", "neighbourhood",
                "neighborhood", "township", "hamlet", "port", "resort", "settlement"}
+
+# Titles that describe what a person does or has won rather than an office someone else
+# may hold ("the Czech player", "the London Marathon champion", "the England opener"):
+# news refers back with them to the person it is about. ("the tournament director", "the
+# PCB chief" are offices: another person's, unless the article gave them the role.)
+EPITHET_HEADS = {"champion", "player", "star", "veteran", "captain", "skipper", "striker",
+                 "opener", "batsman", "batter", "bowler", "all-rounder", "midfielder",
+                 "goalkeeper", "keeper", "defender", "forward", "winger", "driver", "rider",
+                 "rookie", "winner", "runner", "sprinter", "athlete", "golfer", "boxer",
+                 "fighter", "swimmer", "cyclist", "medallist", "medalist", "finalist",
+                 "youngster", "teenager", "debutant", "titleholder", "singer", "actor",
+                 "actress", "rapper", "author", "novelist", "artist"}
