@@ -1251,3 +1251,10 @@ def test_a_title_someone_else_holds_is_not_given_to_the_passage_s_subject() -> N
             "\"It is a bad deal,\" the state governor said.\n")
     [q] = [q for q in quotes_of(text) if q.kind == "direct"]
     assert q.speaker != "Ana Ruiz"
+
+
+def test_a_surname_is_the_body_s_full_name_not_a_headline_s_run() -> None:
+    text = ("Stunned Lewis looks to rematch\n\nLennox Lewis set his sights on a rematch after "
+            "he was knocked out.\n\n\"Boy, I can't believe it,\" said Lewis.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker == "Lennox Lewis"

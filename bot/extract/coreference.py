@@ -372,7 +372,12 @@ class Discourse:
             # "Stoltenberg" / "Jens Stoltenberg": a surname alone, or a fuller form
             if toks[-1] == et[-1] and (len(toks) == 1 or len(et) == 1 or toks[0] == et[0]
                                        or toks[0][:1] == et[0][:1] or self._tail_of(toks, ent)):
-                best = best or ent
+                if best is None:
+                    best = ent
+                elif len(et) > 1 and not self._in_body(best) and self._in_body(ent):
+                    # "Lewis": the "Lennox Lewis" of the body, not the "Stunned Lewis" of
+                    # a headline's title case
+                    best = ent
         if best is None and len(toks) == 1:
             # a given name alone: the one person the article named with it (a given name
             # by the lexicon, or a person named with a role: not "Obama Sees" of a headline)
@@ -383,9 +388,13 @@ class Discourse:
                      # full name written past the first line (a headline's title case
                      # makes names of any words: "Obama Sees")
                      same[0].tokens[0] == toks[0] and len(same[0].tokens) > 1
-                     and same[0].mentions[-1] > self.text.find("\n", self.body_start)):
+                     and self._in_body(same[0])):
                 return same[0]
         return best
+
+    def _in_body(self, ent: Entity) -> bool:
+        """Is the entity named past the first line (the headline)?"""
+        return bool(ent.mentions) and ent.mentions[-1] > self.text.find("\n", self.body_start)
 
     def _tail_of(self, toks: list[str], ent: Entity) -> bool:
         """Is a name of two words or more the end of the entity's ("Sarkin-Fada" of "Aminu
@@ -397,7 +406,7 @@ class Discourse:
             return False
         if any(t in TITLE_WORDS or t in GENERIC_PERSON_HEADS for t in et[:-len(toks)]):
             return False
-        return ent.mentions[-1] > self.text.find("\n", self.body_start) if ent.mentions else False
+        return self._in_body(ent)
 
     def add_name(self, mention: Mention, pos: int, speaking: bool) -> Entity | None:
         assert mention.name is not None
@@ -480,6 +489,8 @@ class Discourse:
         low = word.lower()
         if low in TITLE_WORDS or low.rstrip(".") in HONORIFICS or low in GIVEN_NAME_GENDER:
             return False
+        if of_given_name(word) is not None and low not in words_of(self.text):
+            return False  # "Lennox Lewis" opening a sentence: a given name, no ordinary word
         before = self.text[max(0, pos - 3):pos]
         opens = pos == 0 or before.endswith("\n") or before.rstrip()[-1:] in ".!?\"“‘'(:" \
             or before.endswith("''")
