@@ -1179,9 +1179,13 @@ def test_a_headline_run_is_no_full_name_for_its_first_word() -> None:
     ("Minister of Foreign Affairs Vivian Balakrishnan", "Vivian Balakrishnan",
      "Minister of Foreign Affairs"),
     ("Chief Justice John G. Roberts Jr.", "John G. Roberts Jr", "Chief Justice"),
+    ("Inspector-General of Police Tan Sri Razarudin Husain", "Razarudin Husain",
+     "Inspector-General of Police Tan Sri"),
+    ("Dato Sri Najib Razak", "Najib Razak", "Dato Sri"),
+    ("Tan Cheng Bock", "Tan Cheng Bock", None),
 ])
 def test_a_name_is_told_from_its_role_past_particles_and_portfolios(phrase: str, name: str,
-                                                                     role: str) -> None:
+                                                                     role: str | None) -> None:
     got = parse(phrase)
     assert got is not None and (got.kind, got.name, got.role) == ("name", name, role)
 

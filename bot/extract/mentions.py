@@ -219,6 +219,8 @@ def _person_noun(word: str) -> bool:
 
 
 _OPENING_THEN_NAME = re.compile(caps(r"\s[a-z][\w’'-]*\s+((?:[A-Z][\w’'.-]*\s+){1,2}[A-Z][\w’'-]*)$"))
+_PAIRED_HONORIFICS = {("tan", "sri"), ("puan", "sri"), ("dato", "sri"), ("dato'", "sri"),
+                      ("dato’", "sri"), ("datuk", "sri"), ("toh", "puan")}
 _NAME_AFTER_PREPOSITION = {"at", "in", "for", "of", "from", "near", "with", "on", "to"}
 # "Goal-scoring", "London-listed", "Fresh-faced": an adjective, whatever its capital
 # (not "Ki-moon", "Geun-hye": a name's second syllable)
@@ -495,6 +497,13 @@ def _parse_simple(phrase: str, cut_clause: bool = True) -> Mention | None:
                     return inner
             break
     role_toks, name_toks = split_name(toks)
+    if len(name_toks) > 3 and tuple(_strip(t).lower() for t in name_toks[:2]) in _PAIRED_HONORIFICS:
+        # "Tan Sri Razarudin Husain": a Malaysian title of two words, neither one alone
+        # (a Tan is a surname, and Sri Lanka no title)
+        role_toks, name_toks = role_toks + name_toks[:2], name_toks[2:]
+    elif role_toks and len(name_toks) > 2 and \
+            (_strip(role_toks[-1]).lower(), _strip(name_toks[0]).lower()) in _PAIRED_HONORIFICS:
+        role_toks, name_toks = role_toks + name_toks[:1], name_toks[1:]  # "Dato | Sri Najib Razak"
     cut = next((i for i in range(1, len(low)) if low[i] in _POSTMOD), len(low))
     head = _POSSESSIVE.sub("", low[cut - 1])
     if len(name_toks) == 1 and role_toks and role_toks[-1].lower() in _NAME_AFTER_PREPOSITION \
