@@ -489,13 +489,13 @@ class Discourse:
         low = word.lower()
         if low in TITLE_WORDS or low.rstrip(".") in HONORIFICS or low in GIVEN_NAME_GENDER:
             return False
-        if of_given_name(word) is not None and low not in words_of(self.text):
-            return False  # "Lennox Lewis" opening a sentence: a given name, no ordinary word
         before = self.text[max(0, pos - 3):pos]
         opens = pos == 0 or before.endswith("\n") or before.rstrip()[-1:] in ".!?\"“‘'(:" \
             or before.endswith("''")
         if not opens:
             return False
+        if of_given_name(word) is not None and low not in words_of(self.text):
+            return False  # "Lennox Lewis" opening a sentence: a given name, no ordinary word
         # or the rest already names someone ("Notice Trump" after "Donald Trump")
         if self._find(rest) is not None:
             return True
