@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from bot.extract import cues as cuemod
-from bot.extract import dates, ranker
+from bot.extract import dates, ranker, roles
 from bot.extract.candidates import Candidate, Context, NameRuns, candidates, defined_acronyms
 from bot.extract.coreference import Discourse, Resolved
 from bot.extract.cues import (
@@ -542,7 +542,7 @@ def _to_quote(article: Article, r: _Rec) -> Quote:
         kind=r.kind,  # type: ignore[arg-type]
         speaker=res.speaker if res else None,
         mention=r.mention.text if r.mention else None,
-        speaker_role=res.role if res else None,
+        speaker_role=roles.shown(res.role) if res else None,
         speaker_kind=res.kind if res and res.speaker else None,  # type: ignore[arg-type]
         cue=r.cue.text if r.cue else None,
         date=when or article.date,
