@@ -1262,3 +1262,23 @@ def test_a_surname_is_the_body_s_full_name_not_a_headline_s_run() -> None:
             "he was knocked out.\n\n\"Boy, I can't believe it,\" said Lewis.\n")
     [q] = [q for q in quotes_of(text) if q.kind == "direct"]
     assert q.speaker == "Lennox Lewis"
+
+
+def test_a_road_is_no_one_a_pronoun_refers_to() -> None:
+    text = ("Crash on Kingsway\n\nPolice were hunting for the driver of a car after it crashed "
+            "into a roundabout.\n\nThe car struck the Pitkerro Road circle, having come from the "
+            "direction of Old Craigie Road, at around 5.45am.\n\nA man, who did not wish to be "
+            "named, arrived at the scene seconds after it had happened.\n\n"
+            "He told the Tele: “The car was up on the roundabout as I came up.”\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker is None or not q.speaker.endswith("Road")
+
+
+@pytest.mark.parametrize(("name", "place"), [
+    ("Old Craigie Road", True), ("Central Park", True), ("Ohio", True), ("New Zealand", True),
+    # a given name first: a person ("Nathan Lane"), and a given name alone is no place
+    ("Nathan Lane", False), ("Grace Park", False), ("Jordan", False), ("Lake Tahoe", False)])
+def test_places_are_countries_states_and_roads(name: str, place: bool) -> None:
+    from bot.extract.places import is_place
+
+    assert is_place(name) is place
