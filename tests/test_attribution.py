@@ -1282,3 +1282,21 @@ def test_places_are_countries_states_and_roads(name: str, place: bool) -> None:
     from bot.extract.places import is_place
 
     assert is_place(name) is place
+
+
+@pytest.mark.parametrize(("phrase", "name", "role"), [
+    ("Solicitor John O’Donovan", "John O’Donovan", "Solicitor"),
+    ("Promoter Frank Maloney", "Frank Maloney", "Promoter"),
+    ("Collector K. P. Karthikeyan", "K. P. Karthikeyan", "Collector")])
+def test_a_job_before_a_given_name_is_the_role(phrase: str, name: str, role: str) -> None:
+    m = parse(phrase)
+    assert m is not None and (m.name, m.role) == (name, role)
+    text = f"Title\n\n{phrase} spoke after the hearing.\n\n“It was a fair result,” he said.\n"
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert (q.speaker, q.speaker_role) == (name, role)
+
+
+@pytest.mark.parametrize("full", ["Gan Kim Yong", "Oliver James Smith", "Christian Eriksen"])
+def test_a_name_opening_with_a_given_name_or_a_family_name_stays_whole(full: str) -> None:
+    m = parse(full)
+    assert m is not None and m.name == full

@@ -207,7 +207,18 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     while name and _strip(name[0]).lower() in PARTICLES:
         name.pop(0)
         k += 1
+    # "Solicitor John O'Donovan", "Promoter Frank Maloney": a capitalised word shaped like
+    # a person's job before a given name and a surname is the role, not a name
+    if len(name) >= 3 and _occupation_before_given_name(_strip(name[0]), name[1]):
+        name.pop(0)
+        k += 1
     return tokens[:k], name
+
+
+def _occupation_before_given_name(first: str, second: str) -> bool:
+    return first[1:].islower() and of_given_name(first) is None and _person_noun(first.lower()) \
+        and (of_given_name(_strip(second)) is not None or len(second) == 2 and second[0].isupper()
+             and second.endswith("."))
 
 
 # "They’re", "I'm", "Let's": a pronoun (or "let") and its verb, capitalised to open a sentence
