@@ -1300,3 +1300,11 @@ def test_a_job_before_a_given_name_is_the_role(phrase: str, name: str, role: str
 def test_a_name_opening_with_a_given_name_or_a_family_name_stays_whole(full: str) -> None:
     m = parse(full)
     assert m is not None and m.name == full
+
+
+@pytest.mark.parametrize("group", ["Mayors", "Governors", "Strikers"])
+def test_the_plural_of_an_office_is_a_group_not_a_name(group: str) -> None:
+    text = (f"Title\n\nThe health plan was published on Monday.\n\n{group} said the "
+            "plan was “the best outcome for the region”.\n")
+    qs = quotes_of(text)
+    assert qs and all(q.speaker_kind != "person" for q in qs), [(q.speaker, q.speaker_kind) for q in qs]

@@ -125,6 +125,12 @@ _ROLE_QUALIFIERS = {"vice", "deputy", "assistant", "acting", "associate", "lieut
 _GENERIC_DESC = {"the", "a", "an", "former", "then", "current", "new", "old"}
 
 
+# offices, jobs and players' positions, in the shape of a person's noun ("mayor",
+# "minister", "striker"; not "democrat", "campaign", "senate" of the title lexicon)
+_OFFICE_NOUNS = frozenset(w for w in TITLE_WORDS | GENERIC_PERSON_HEADS | EPITHET_HEADS
+                          if len(w) > 3 and w.isalpha() and w not in HONORIFICS and
+                          w.endswith(("er", "or", "ist", "ian", "man", "woman", "ant", "ent", "ess", "eer")))
+
 def _has_title(role: str) -> bool:
     return any(w.lower().strip(".,") in TITLE_WORDS or w.lower().strip(".,") in HONORIFICS
                for w in role.split())
@@ -506,7 +512,11 @@ class Discourse:
     def _common_noun(self, word: str) -> bool:
         if self._find(word) is not None:
             return False
-        return word.lower() in words_of(self.text)
+        low = word.lower()
+        # ("Mayors", "Governors", "Strikers": the plural of an office or a player's
+        # position is people, even where the article writes it nowhere else)
+        return low in words_of(self.text) or len(low) > 4 and low.endswith("s") and \
+            (low[:-1] in _OFFICE_NOUNS or low.endswith("es") and low[:-2] in _OFFICE_NOUNS)
 
     def _looks_like_place_or_org(self, name: str) -> bool:
         if name.isupper():
