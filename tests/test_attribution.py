@@ -1308,3 +1308,13 @@ def test_the_plural_of_an_office_is_a_group_not_a_name(group: str) -> None:
             "plan was “the best outcome for the region”.\n")
     qs = quotes_of(text)
     assert qs and all(q.speaker_kind != "person" for q in qs), [(q.speaker, q.speaker_kind) for q in qs]
+
+
+def test_a_full_name_ending_a_sentence_is_known_to_the_article() -> None:
+    # (the capitalised run "Caroline Wozniacki. The Spaniard" crosses a sentence end: the
+    # name before it counts as much as the words after it)
+    text = ("Wozniacki out in the fourth round\n\nGarbine Muguruza was ecstatic after toppling "
+            "No.5 seed Caroline Wozniacki. The Spaniard sealed victory with an ace.\n\n"
+            "“I felt like it was a completely different court,” Wozniacki said.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker == "Caroline Wozniacki"

@@ -342,28 +342,42 @@ class Discourse:
         ordinary = words_of(self.text)
         for m in _MULTI_NAME_RUN.finditer(self.text, self.body_start):
             group = m.group()
-            # a run never crosses a sentence end ("... with Moscow. Russian Ambassador")
-            run = _SENTENCE_END.split(group)[-1] if "." in group else group
-            run_start = m.end() - len(run)
-            if run_start >= self.headline_end:
-                yield run, run_start
+            if "." in group and _SENTENCE_END.search(group):
+                # a run never crosses a sentence end: each sentence's part is a run ("...
+                # toppling No.5 seed Caroline Wozniacki. The Spaniard", "... with Moscow.
+                # Russian Ambassador Anatoly Antonov")
+                at = 0
+                for end in _SENTENCE_END.finditer(group):
+                    if end.start() > at:
+                        yield from self._run_parts(group[at:end.start()], m.start() + at, ordinary)
+                    at = end.end()
+                yield from self._run_parts(group[at:], m.start() + at, ordinary)
+            elif m.start() >= self.headline_end:
+                yield group, m.start()  # (most runs: no generator of parts for them)
+            else:
+                yield from self._run_parts(group, m.start(), ordinary)
+
+    def _run_parts(self, run: str, run_start: int, ordinary: set[str]) -> Iterator[tuple[str, int]]:
+        """The run, or in a title-case headline the names among its words."""
+        if run_start >= self.headline_end:
+            yield run, run_start
+            return
+        # a headline in title case is one run: its ordinary words part the names
+        # ("Hillary Clinton Goes After Donald Trump As The New Mitt Romney")
+        part: list[re.Match[str]] = []
+        for w in [*_WORD.finditer(run), None]:
+            low = w.group().lower().strip(".,:;!?") if w else ""
+            if w and (low not in ordinary and low not in _HEADLINE_WORDS and
+                      low not in CUE_FORMS or low in GIVEN_NAME_GENDER or
+                      low in TITLE_WORDS):
+                part.append(w)
                 continue
-            # a headline in title case is one run: its ordinary words part the names
-            # ("Hillary Clinton Goes After Donald Trump As The New Mitt Romney")
-            part: list[re.Match[str]] = []
-            for w in [*_WORD.finditer(run), None]:
-                low = w.group().lower().strip(".,:;!?") if w else ""
-                if w and (low not in ordinary and low not in _HEADLINE_WORDS and
-                          low not in CUE_FORMS or low in GIVEN_NAME_GENDER or
-                          low in TITLE_WORDS):
-                    part.append(w)
-                    continue
-                sub = run[part[0].start():part[-1].end()] if len(part) >= 2 else ""
-                first = part[0].group().lower() if part else ""
-                if sub and (first in GIVEN_NAME_GENDER or first in TITLE_WORDS or
-                            self.text.find(sub, self.headline_end) >= 0):
-                    yield sub, run_start + part[0].start()
-                part = []
+            sub = run[part[0].start():part[-1].end()] if len(part) >= 2 else ""
+            first = part[0].group().lower() if part else ""
+            if sub and (first in GIVEN_NAME_GENDER or first in TITLE_WORDS or
+                        self.text.find(sub, self.headline_end) >= 0):
+                yield sub, run_start + part[0].start()
+            part = []
 
     def _find(self, name: str) -> Entity | None:
         toks = _tokens(name)
