@@ -1318,3 +1318,12 @@ def test_a_full_name_ending_a_sentence_is_known_to_the_article() -> None:
             "“I felt like it was a completely different court,” Wozniacki said.\n")
     [q] = [q for q in quotes_of(text) if q.kind == "direct"]
     assert q.speaker == "Caroline Wozniacki"
+
+
+@pytest.mark.parametrize("phrase", ["A spokeswoman for Police Scotland", "Police Scotland"])
+def test_an_organisations_noun_before_a_place_names_the_organisation(phrase: str) -> None:
+    m = parse(phrase)
+    assert m is not None and (m.kind, m.name) == ("org", "Police Scotland")
+    text = f"Title\n\nA car crashed on the Kingsway.\n\n{phrase} said: “A call came in to us just before 6am.”\n"
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert (q.speaker, q.speaker_kind) == ("Police Scotland", "organisation")

@@ -28,6 +28,7 @@ from bot.extract.lexicon import (
     UNNAMED_HEADS,
     caps,
 )
+from bot.extract.places import is_place
 
 MentionKind = Literal["name", "org", "pronoun", "description", "document", "unnamed"]
 
@@ -214,6 +215,18 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
         k += 1
     return tokens[:k], name
 
+
+
+def _organisation_in_role(role_toks: list[str], name_toks: list[str], name: str) -> str | None:
+    """The organisation a phrase names where its "name" is only the end of one: "Police
+    Scotland", "A spokeswoman for Police Scotland" (an organisation's noun before a place:
+    no role of a person called Scotland)."""
+    if len(name_toks) != 1 or not role_toks:
+        return None
+    last = _strip(role_toks[-1])
+    if last[:1].isupper() and last.lower() in ORG_NOUNS and is_place(name):
+        return f"{last} {name}"
+    return None
 
 def _occupation_before_given_name(first: str, second: str) -> bool:
     return first[1:].islower() and of_given_name(first) is None and _person_noun(first.lower()) \
@@ -583,6 +596,9 @@ def _parse_simple(phrase: str, cut_clause: bool = True) -> Mention | None:
         name = " ".join(_strip(t) if i == len(name_toks) - 1 else t.strip(",;:")
                         for i, t in enumerate(name_toks))
         name = _POSSESSIVE.sub("", name)
+        org = _organisation_in_role(role_toks, name_toks, name)
+        if org is not None:
+            return Mention(text, "org", name=org, head=head, modifiers=mods)
         role = _role_text(" ".join(role_toks)).strip(" ,") or None
         if role and role.split()[-1].rstrip(".").lower() in HONORIFICS and len(role.split()) == 1:
             role = None  # "Mr." is no role
