@@ -44,7 +44,7 @@ def main() -> int:
     print("\n| min_confidence | named: accuracy | withheld | direct named: accuracy | direct withheld |"
           "\n| --- | --- | --- | --- | --- |")
     for t in sorted({0.0, 0.3, 0.4, 0.5, 0.6, 0.7, default}):
-        named = c >= t
+        named = c > t if t > 0 else np.ones(len(c), dtype=bool)  # (as bot/index.py names them)
         dn = named & d
         mark = " (default)" if t == default else ""
         print(f"| {t:.2f}{mark} | {r[named].mean():.3f} | {1 - named.mean():.1%} | "

@@ -38,7 +38,7 @@ class BotSettings:
     who_min_score: float = 60.0
     who_limit: int = 10
     page_timeout: float = 180.0
-    # below this calibrated probability a statement's speaker is shown as uncertain
+    # at or below this calibrated probability a statement's speaker is shown as uncertain
     min_confidence: float = 0.5
     # /add: the largest page or file fetched, the time a fetch may take in all, and
     # whether Discord's /add may fetch from loopback and private addresses

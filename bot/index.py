@@ -676,7 +676,11 @@ class QuoteIndex:
         amended = np.array(sorted(self.hidden | self._override.keys()), dtype=np.int64)
         recount: list[set[int]] = []
         for seg in self.segments:
-            mask = (seg.np_raw >= 0) & (seg.np_conf >= np.float32(self.min_confidence))
+            mask = seg.np_raw >= 0
+            if self.min_confidence > 0:
+                # (named above the threshold, not at it: at 0.5 a speaker is a coin's toss,
+                # and a wrong speaker is worse than none; 0 names every speaker)
+                mask &= seg.np_conf > np.float32(self.min_confidence)
             codes: set[int] = set()
             if seg is base and self._dead_ids.size:
                 mask[self._dead_ids.astype(np.int64) - base.base] = False
@@ -932,7 +936,7 @@ class QuoteIndex:
         over = self._override.get(gid)
         if over is not None:
             raw = over  # (the admins' word: no threshold applies)
-        elif raw is not None and seg.confidence[i] < np.float32(self.min_confidence):
+        elif raw is not None and self.min_confidence > 0 and seg.confidence[i] <= np.float32(self.min_confidence):
             guess = self._canon_of.get(raw, raw)[0]
             raw = None
         if raw is not None:

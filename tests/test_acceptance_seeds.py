@@ -64,7 +64,7 @@ def _found(predictions: dict[str, dict], section: str) -> tuple[list, list, int]
 
 def _judged(predictions: dict[str, dict], section: str) -> tuple[list, list, list, int]:
     """Missed; given a wrong speaker the bot would name; given a wrong best guess it
-    withholds (below the default min_confidence: shown as "speaker uncertain")."""
+    withholds (at or below the default min_confidence: shown as "speaker uncertain")."""
     from bot.config import BotSettings
 
     shown_from = BotSettings().min_confidence
@@ -83,7 +83,7 @@ def _judged(predictions: dict[str, dict], section: str) -> tuple[list, list, lis
             if not hits:
                 missed.append(g["text"][:50])
             elif not _speaker_ok(g["speaker"], hits[0][1]):
-                (withheld if hits[0][2] < shown_from else wrong).append(
+                (withheld if hits[0][2] <= shown_from else wrong).append(
                     (g["text"][:40], g["speaker"], hits[0][1]))
     return missed, wrong, withheld, n
 

@@ -315,3 +315,15 @@ def test_ids_corrections_outlets_and_facts_over_texts_on_disk_and_a_delta(tmp_pa
     assert hidden.hidden and two.find_quote(hidden.qid, hidden_ok=True).text == hidden.text
     with pytest.raises(QueryError):
         two.find_quote(hidden.qid)
+
+
+def test_a_speaker_at_exactly_min_confidence_is_uncertain() -> None:
+    # (0.5 is what a lone guess near a statement is worth: a coin's toss, which the
+    # default names no one on)
+    toss = _q("a", "The river will flood.", "Ann Lee")
+    toss.confidence = 0.5
+    ix = QuoteIndex.build([(_art("a", 4), [toss])], min_confidence=0.5)
+    assert ix.speakers() == []
+    [hit] = ix.who("river flood")
+    assert hit.statement.speaker is None and hit.statement.speaker_guess == "Ann Lee"
+    assert [sp.name for sp in ix.with_settings(ix.directory, 0.49).speakers()] == ["Ann Lee"]
