@@ -1327,3 +1327,14 @@ def test_an_organisations_noun_before_a_place_names_the_organisation(phrase: str
     text = f"Title\n\nA car crashed on the Kingsway.\n\n{phrase} said: “A call came in to us just before 6am.”\n"
     [q] = [q for q in quotes_of(text) if q.kind == "direct"]
     assert (q.speaker, q.speaker_kind) == ("Police Scotland", "organisation")
+
+
+@pytest.mark.parametrize(("after", "speaker"), [
+    ("Richardson after winning bronze behind Jamaican Shericka Jackson in the 200m.", "Sha'Carri Richardson"),
+    ("Kyron McMaster who had said he would steal a medal.", "Kyron McMaster"),
+    ("Abrasive US sprinter Sha'Carri Richardson did not use her win to make peace.", "Sha'Carri Richardson")])
+def test_a_dash_attribution_ends_with_the_name(after: str, speaker: str) -> None:
+    text = ("What they said\n\n\"It was a good day.\" -- Sha'Carri Richardson after her heat.\n\n"
+            f"\"My talent is beyond measure.\" -- {after}\n")
+    qs = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert qs[-1].text == "My talent is beyond measure." and qs[-1].speaker == speaker

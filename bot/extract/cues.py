@@ -412,14 +412,35 @@ def cut_title_case_verb(part: str) -> str:
     return part if cut is None else part[:part.index(words[cut])]
 
 
+# what follows the name in a dash's attribution ('" -- Richardson after winning bronze
+# behind ...', '" -- Kyron McMaster who had said ...', '" -- Lyles on the fighting spirit')
+_DASH_SOURCE_STOP = {"after", "on", "who", "whose", "when", "while", "as", "at", "in", "during",
+                     "before", "following", "with", "did", "does", "was", "is", "has", "had",
+                     "will", "would", "said", "says", "told"}
+
+
+def _dash_source_end(text: str, start: int, end: int) -> int:
+    """Where the source after a dash ends: before the words that say what the person did
+    or spoke of, and never inside a word (the phrase is read 60 characters at most)."""
+    if end < len(text) and text[end].isalnum():
+        cut = text.rfind(" ", start, end)
+        end = cut if cut > start else end
+    for w in re.finditer(r"\S+", text[start:end]):
+        word = w.group()
+        if word.islower() and (word in _DASH_SOURCE_STOP or word.endswith("ing")):
+            return start + w.start() - 1 if w.start() > 0 else end
+    return end
+
+
 def attribution_after(text: str, close_end: int, hi: int) -> Attribution | None:
     """An attribution right after a quotation: '," he said', '," said the Norwegian',
     '" ― Pamela Padilla'."""
     d = _DASH_SOURCE.match(text, close_end, hi)
     if d:
-        m = mentions.parse(d.group(1))
+        end = _dash_source_end(text, d.start(1), d.end(1))
+        m = mentions.parse(text[d.start(1):end])
         if m is not None and m.kind == "name":
-            return Attribution(m, d.start(1), d.end(1), Cue(close_end, d.start(1), "―", "dash"),
+            return Attribution(m, d.start(1), end, Cue(close_end, d.start(1), "―", "dash"),
                                "dash", True)
     lead = close_end
     while lead < hi and (text[lead].isspace() or text[lead] in ",;—–-"):
