@@ -1338,3 +1338,11 @@ def test_a_dash_attribution_ends_with_the_name(after: str, speaker: str) -> None
             f"\"My talent is beyond measure.\" -- {after}\n")
     qs = [q for q in quotes_of(text) if q.kind == "direct"]
     assert qs[-1].text == "My talent is beyond measure." and qs[-1].speaker == speaker
+
+
+def test_police_said_is_the_force_the_article_named() -> None:
+    text = ("Crash on the M90\n\nA Police Scotland spokesman confirmed that an investigation is under "
+            "way.\n\n“We would urge anyone who was on the M90 to get in touch,” police said in a "
+            "statement.\n")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert (q.speaker, q.speaker_kind) == ("Police Scotland", "organisation")

@@ -49,6 +49,7 @@ _FULL_ORG_HEADS = {"police", "constabulary", "council", "ministry", "department"
                    "agency", "authority", "company", "club", "court", "board", "committee",
                    "service", "university", "hospital", "school", "union", "association",
                    "federation", "society", "trust", "institute", "foundation", "bank"}
+_POLICE_OF_PLACE = re.compile(caps(r"(?<![\w’'-])Police[ \t]+([A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)?)(?![\w’'-])"))
 _ORG_SYNONYMS = {"police": ("Police", "Constabulary", "Police Service", "Police Force"),
                  "constabulary": ("Constabulary",)}
 
@@ -841,7 +842,8 @@ class Discourse:
         if head in ORG_NOUNS or _COUNTED.match(mention.text):
             # "the campaign" is no person of that campaign; "two Democratic speechwriters"
             # are no one person; "the council" is the one the article named in full
-            if not mods and head in _FULL_ORG_HEADS and mention.text[:4].lower() == "the ":
+            if not mods and head in _FULL_ORG_HEADS and (mention.text[:4].lower() == "the "
+                                                         or mention.text.strip() == head):
                 full = self._full_organisation(head, pos)
                 if full is not None:
                     return Resolved(full, None, "organisation", 0.75)
@@ -988,6 +990,11 @@ class Discourse:
         for word in _ORG_SYNONYMS.get(head, (head.title(),)):
             for m in _org_ending(word).finditer(self.text, self.body_start, pos):
                 if best is None or m.start() > best[0]:
+                    best = (m.start(), m.group().strip())
+        if head == "police":
+            # a force named by its noun and its place: "Police Scotland"
+            for m in _POLICE_OF_PLACE.finditer(self.text, self.body_start, pos):
+                if is_place(m.group(1)) and (best is None or m.start() > best[0]):
                     best = (m.start(), m.group().strip())
         return best[1] if best is not None else None
 

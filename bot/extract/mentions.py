@@ -506,6 +506,9 @@ def _parse_simple(phrase: str, cut_clause: bool = True) -> Mention | None:
         return None
     if len(toks) == 1 and low[0] in UNNAMED_HEADS:
         return Mention(text, "unnamed", head=low[0])
+    if len(toks) == 1 and low[0] == "police" and toks[0] == "police":
+        # '," police said': the force the article named, as "the police" is
+        return Mention(text, "description", head="police")
     # "Cameron Easley for Morning Consult", "Mr. Morgan of the Sierra Club": a name
     # followed by a post-modifier; the name is the speaker.
     for i in range(1, len(toks) - 1):
