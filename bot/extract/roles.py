@@ -9,6 +9,7 @@ bot shows nothing, never a fragment. Left out: a dateline ("HYDERABAD"), a styli
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.extract.lexicon import (
     EPITHET_HEADS,
@@ -40,8 +41,10 @@ _DATELINE = re.compile(r"^\s*[A-Z][A-Z'.]+(?:[ \t]+[A-Z][A-Z'.]+)*[ \t]*[-–—
 _EDGE = " \t\n,.;:–—―-’'\"“”‘()[]"
 
 
+@lru_cache(maxsize=4096)
 def shown(role: str | None) -> str | None:
-    """The role as a user should see it, or None where the words are no role."""
+    """The role as a user should see it, or None where the words are no role. (Kept per
+    role: a speaker's role recurs with each of their statements.)"""
     if not role:
         return None
     words = [w for w in _TOKEN.findall(_DATELINE.sub("", role)) if w.strip(_EDGE)]
